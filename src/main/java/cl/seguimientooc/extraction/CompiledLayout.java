@@ -1,0 +1,378 @@
+package cl.seguimientooc.extraction;
+
+import cl.seguimientooc.extraction.LayoutTemplate.FieldSpec;
+import cl.seguimientooc.extraction.Reservation.Guest;
+import cl.seguimientooc.extraction.Reservation.Room;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A layout template compiled for use: recognises its documents and finds each field's raw text.
+ * All matching runs on folded text (accents removed, dashes unified) so a template written with
+ * or without accents works on documents printed either way; values are cut from the original.
+ */
+final class CompiledLayout {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE;
+    private static final int MAX_LABELS_SKIPPED = 3;
+
+    final String name;
+    final int priority;
+    final String currency;
+    private final List<String> recogniseAll;
+    private final List<String> recogniseAny;
+    private final Map<ReservationField, Field> fields = new EnumMap<>(ReservationField.class);
+    private final Pattern anyLabel;
+    private final Rooms rooms;
+
+    /** One way to find a field; see {@link FieldSpec}. */
+    record Rule(Pattern label, Pattern pattern, Pattern after, int line, Pattern until, List<Pattern> skip, Pattern value,
+                String description) {
+    }
+
+    record Field(ReservationField field, List<Rule> rules, boolean required, ReservationField fallback,
+                 List<Pattern> empty) {
+    }
+
+    private record Rooms(Pattern start, List<Pattern> guest, Pattern end) {
+    }
+
+    /** Raw text found for a field, or the reason it was not. */
+    record Found(String text, String reason) {
+        boolean present() {
+            return text != null;
+        }
+    }
+
+    CompiledLayout(LayoutTemplate t) {
+        this.name = require(t.name(), "name");
+        this.priority = t.priority();
+        this.currency = t.currency() == null ? "CLP" : t.currency().toUpperCase(java.util.Locale.ROOT);
+        if (t.recognise() == null || t.recognise().all() == null || t.recognise().all().isEmpty()) {
+            throw new IllegalArgumentException("recognise.all needs at least one keyword");
+        }
+        this.recogniseAll = t.recognise().all().stream().map(TextFolding::key).toList();
+        this.recogniseAny = t.recognise().any() == null ? List.of()
+                : t.recognise().any().stream().map(TextFolding::key).toList();
+        Set<String> labels = new LinkedHashSet<>();
+        for (var entry : t.fields().entrySet()) {
+            ReservationField field = ReservationField.byKey(entry.getKey()).orElseThrow(() ->
+                    new IllegalArgumentException("unknown field '" + entry.getKey() + "'; known: "
+                            + java.util.Arrays.stream(ReservationField.values()).map(ReservationField::key).toList()));
+            FieldSpec spec = entry.getValue();
+            List<FieldSpec> specs = spec.rules() == null || spec.rules().isEmpty() ? List.of(spec) : spec.rules();
+            List<Rule> rules = new ArrayList<>();
+            for (FieldSpec s : specs) {
+                rules.add(rule(entry.getKey(), s));
+                if (s.label() != null) {
+                    labels.add(labelRegex(s.label()));
+                }
+            }
+            ReservationField fallback = spec.fallback() == null ? null : ReservationField.byKey(spec.fallback())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown fallback field '" + spec.fallback() + "'"));
+            fields.put(field, new Field(field, rules, spec.required(), fallback, compileAll(spec.empty(), entry.getKey())));
+        }
+        this.anyLabel = labels.isEmpty() ? null : Pattern.compile(String.join("|", labels), FLAGS);
+        this.rooms = t.rooms() == null ? null : new Rooms(
+                compile(t.rooms().start(), "rooms.start"),
+                compileAll(t.rooms().guest(), "rooms.guest"),
+                t.rooms().end() == null ? null : compile(t.rooms().end(), "rooms.end"));
+    }
+
+    private static Rule rule(String field, FieldSpec s) {
+        int kinds = (s.label() != null ? 1 : 0) + (s.pattern() != null ? 1 : 0) + (s.after() != null ? 1 : 0);
+        if (kinds != 1) {
+            throw new IllegalArgumentException("field '" + field + "': each rule needs exactly one of label, pattern, after");
+        }
+        Pattern pattern = s.pattern() == null ? null : compile(s.pattern(), field + ".pattern");
+        if (pattern != null && !s.pattern().contains("(?<value>")) {
+            throw new IllegalArgumentException("field '" + field + "': pattern needs a named group (?<value>...)");
+        }
+        String description = s.label() != null ? "«" + s.label() + ":»"
+                : s.after() != null ? "el título «" + s.after() + "»" : "el patrón de " + field;
+        return new Rule(
+                s.label() == null ? null : Pattern.compile(labelRegex(s.label()), FLAGS),
+                pattern,
+                s.after() == null ? null : compile("^[ \\t]*(?:" + s.after() + ")[ \\t]*:?[ \\t]*$", field + ".after"),
+                s.line() == null ? 1 : s.line(),
+                s.until() == null ? null : compile("^[ \\t]*(?:" + s.until() + ")", field + ".until"),
+                compileAll(s.skip(), field + ".skip"),
+                s.value() == null ? null : compile(s.value(), field + ".value"),
+                description);
+    }
+
+    /** "LOC Interno" becomes a regex that allows any spacing, a space before the colon, and no colon space. */
+    private static String labelRegex(String label) {
+        String[] words = TextFolding.fold(label).trim().split("\\s+");
+        StringBuilder b = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                b.append("[ \\t]+");
+            }
+            b.append(Pattern.quote(words[i]));
+        }
+        return b.append("[ \\t]*:").toString();
+    }
+
+    private static Pattern compile(String regex, String where) {
+        try {
+            return Pattern.compile(TextFolding.foldPattern(regex), FLAGS);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(where + ": invalid regular expression: " + e.getDescription());
+        }
+    }
+
+    private static List<Pattern> compileAll(List<String> regexes, String where) {
+        return regexes == null ? List.of() : regexes.stream().map(r -> compile(r, where)).toList();
+    }
+
+    private static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value;
+    }
+
+    /** Number of keywords matched, or -1 when the text is not this layout. */
+    int score(String textKey) {
+        for (String k : recogniseAll) {
+            if (!textKey.contains(k)) {
+                return -1;
+            }
+        }
+        int any = 0;
+        for (String k : recogniseAny) {
+            if (textKey.contains(k)) {
+                any++;
+            }
+        }
+        if (!recogniseAny.isEmpty() && any == 0) {
+            return -1;
+        }
+        return recogniseAll.size() + any;
+    }
+
+    Map<ReservationField, Field> fields() {
+        return fields;
+    }
+
+    Found find(Field field, String original, String folded) {
+        String reason = null;
+        for (Rule rule : field.rules()) {
+            Found found = rule.label() != null ? byLabel(rule, original, folded)
+                    : rule.pattern() != null ? byPattern(rule, original, folded)
+                    : byHeading(rule, original, folded);
+            if (found.present()) {
+                String clean = clean(found.text(), field.field().kind() == ReservationField.Kind.MULTILINE);
+                for (Pattern empty : field.empty()) {
+                    if (empty.matcher(TextFolding.fold(clean)).matches()) {
+                        return new Found("", null);
+                    }
+                }
+                if (!clean.isEmpty()) {
+                    return new Found(clean, null);
+                }
+                reason = rule.description() + " aparece, pero sin valor";
+            } else if (reason == null) {
+                reason = found.reason();
+            }
+        }
+        return new Found(null, reason);
+    }
+
+    private Found byLabel(Rule rule, String original, String folded) {
+        Matcher label = rule.label().matcher(folded);
+        String reason = "no se encontró " + rule.description();
+        while (label.find()) {
+            int p = skipSpace(folded, label.end());
+            if (rule.value() == null) {
+                return new Found(original.substring(p, freeTextEnd(folded, p)), null);
+            }
+            for (int skipped = 0; skipped <= MAX_LABELS_SKIPPED && p < folded.length(); skipped++) {
+                Matcher value = rule.value().matcher(folded).region(p, folded.length());
+                if (value.lookingAt()) {
+                    return new Found(group(value, original), null);
+                }
+                // Another label right here: values may come after a block of labels (columns read across).
+                Matcher next = anyLabel == null ? null : anyLabel.matcher(folded).region(p, folded.length());
+                if (next == null || !next.lookingAt()) {
+                    break;
+                }
+                p = skipSpace(folded, next.end());
+            }
+            reason = rule.description() + " aparece, pero el valor no tiene la forma esperada";
+        }
+        return new Found(null, reason);
+    }
+
+    private static Found byPattern(Rule rule, String original, String folded) {
+        Matcher m = rule.pattern().matcher(folded);
+        return m.find() ? new Found(original.substring(m.start("value"), m.end("value")), null)
+                : new Found(null, "no se encontró " + rule.description());
+    }
+
+    private Found byHeading(Rule rule, String original, String folded) {
+        Matcher heading = rule.after().matcher(folded);
+        if (!heading.find()) {
+            return new Found(null, "no se encontró " + rule.description());
+        }
+        int p = lineEnd(folded, heading.end()) + 1;
+        StringBuilder collected = new StringBuilder();
+        int taken = 0;
+        while (p < folded.length()) {
+            int end = lineEnd(folded, p);
+            String line = folded.substring(p, end);
+            if (rule.until() != null && rule.until().matcher(line).lookingAt()) {
+                break;
+            }
+            boolean skip = line.isBlank() || matchesAny(rule.skip(), line)
+                    || anyLabel != null && anyLabel.matcher(line).region(0, line.length()).lookingAt()
+                    && rule.until() == null;
+            if (!skip) {
+                taken++;
+                if (rule.until() != null) {
+                    collected.append(original, p, end).append('\n');
+                } else if (taken == rule.line()) {
+                    String cut = original.substring(p, labelOrEnd(folded, p, end));
+                    if (rule.value() == null) {
+                        int tab = cut.indexOf('\t');
+                        return new Found(tab < 0 ? cut : cut.substring(0, tab), null);
+                    }
+                    Matcher value = rule.value().matcher(TextFolding.fold(cut));
+                    return value.find() ? new Found(group(value, cut), null)
+                            : new Found(null, "la línea bajo " + rule.description() + " no tiene la forma esperada");
+                }
+            }
+            p = end + 1;
+        }
+        if (rule.until() != null) {
+            return new Found(collected.toString(), null);
+        }
+        return new Found(null, "no hay línea " + rule.line() + " bajo " + rule.description());
+    }
+
+    private static String group(Matcher m, String original) {
+        boolean named = m.pattern().pattern().contains("(?<value>");
+        return named ? original.substring(m.start("value"), m.end("value")) : original.substring(m.start(), m.end());
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String line) {
+        for (Pattern p : patterns) {
+            if (p.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Free text runs to the end of the line, a column break (tab) or the next label, whichever is first. */
+    private int freeTextEnd(String folded, int from) {
+        int end = lineEnd(folded, from);
+        int tab = folded.indexOf('\t', from);
+        if (tab >= 0 && tab < end) {
+            end = tab;
+        }
+        return labelOrEnd(folded, from, end);
+    }
+
+    private int labelOrEnd(String folded, int from, int end) {
+        if (anyLabel != null) {
+            Matcher next = anyLabel.matcher(folded).region(from, end);
+            if (next.find()) {
+                return next.start();
+            }
+        }
+        return end;
+    }
+
+    private static int lineEnd(String s, int from) {
+        int nl = s.indexOf('\n', from);
+        return nl < 0 ? s.length() : nl;
+    }
+
+    private static int skipSpace(String s, int from) {
+        int p = from;
+        while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Collapses runs of spaces and tabs; keeps line breaks only for multi-line fields. */
+    static String clean(String raw, boolean multiline) {
+        String s = raw.replace('\t', ' ');
+        if (multiline) {
+            return s.lines().map(l -> l.replaceAll(" {2,}", " ").strip()).filter(l -> !l.isEmpty())
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
+        }
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Rooms and their guests, in document order. */
+    List<Room> rooms(String original, String folded) {
+        if (rooms == null) {
+            return List.of();
+        }
+        List<int[]> starts = new ArrayList<>();
+        List<Matcher> heads = new ArrayList<>();
+        Matcher m = rooms.start().matcher(folded);
+        while (m.find()) {
+            starts.add(new int[] {m.start(), m.end()});
+            heads.add(rooms.start().matcher(folded).region(m.start(), folded.length()));
+        }
+        List<Room> result = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            Matcher head = heads.get(i);
+            head.lookingAt();
+            int sectionEnd = i + 1 < starts.size() ? starts.get(i + 1)[0] : folded.length();
+            if (rooms.end() != null) {
+                Matcher end = rooms.end().matcher(folded).region(starts.get(i)[1], sectionEnd);
+                if (end.find()) {
+                    sectionEnd = end.start();
+                }
+            }
+            List<Guest> guests = new ArrayList<>();
+            int p = lineEnd(folded, starts.get(i)[1]) + 1;
+            while (p < sectionEnd) {
+                int end = Math.min(lineEnd(folded, p), sectionEnd);
+                String line = folded.substring(p, end);
+                for (Pattern g : rooms.guest()) {
+                    Matcher gm = g.matcher(line);
+                    if (gm.find()) {
+                        String orig = original.substring(p, end);
+                        guests.add(new Guest(
+                                clean(orig.substring(gm.start("type"), gm.end("type")), false).toUpperCase(java.util.Locale.ROOT),
+                                clean(orig.substring(gm.start("firstNames"), gm.end("firstNames")), false),
+                                clean(orig.substring(gm.start("lastNames"), gm.end("lastNames")), false)));
+                        break;
+                    }
+                }
+                p = end + 1;
+            }
+            result.add(new Room(
+                    intGroup(head, "number", result.size() + 1),
+                    clean(original.substring(head.start("category"), head.end("category")), false),
+                    intGroup(head, "adults", 0),
+                    intGroup(head, "children", 0),
+                    clean(original.substring(head.start("mealPlan"), head.end("mealPlan")), false),
+                    List.copyOf(guests)));
+        }
+        return result;
+    }
+
+    private static int intGroup(Matcher m, String group, int fallback) {
+        try {
+            String v = m.group(group);
+            return v == null ? fallback : Integer.parseInt(v.trim());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}
