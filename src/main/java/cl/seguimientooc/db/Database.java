@@ -1,0 +1,170 @@
+package cl.seguimientooc.db;
+
+import cl.seguimientooc.config.DatabaseUrl;
+import cl.seguimientooc.config.Settings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's PostgreSQL: the server named by {@code DATABASE_URL}, or an embedded one whose data
+ * lives under {@code data/postgres} and survives restarts. Opens a connection pool and migrates
+ * the schema with Flyway before anything else touches it.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String EMBEDDED_DB = "oc_seguimiento";
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+    private final String description;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String description) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.description = description;
+    }
+
+    public static Database open(Settings settings, Path dataDir) {
+        if (settings.embeddedDatabase()) {
+            return openEmbedded(dataDir.resolve("postgres"));
+        }
+        DatabaseUrl url = settings.databaseUrl();
+        return openExternal(url.jdbcUrl(), url.username(), url.password());
+    }
+
+    public static Database openExternal(String jdbcUrl, String user, String password) {
+        HikariDataSource pool = pool(jdbcUrl, user, password);
+        return migrated(null, pool, "externa " + DatabaseUrl.mask(jdbcUrl));
+    }
+
+    public static Database openEmbedded(Path dataDir) {
+        EmbeddedPostgres pg = null;
+        try {
+            Files.createDirectories(dataDir.getParent());
+            LOG.info("Iniciando PostgreSQL embebido con datos en {}", dataDir.toAbsolutePath());
+            pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(true)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .start();
+            createDatabaseIfMissing(pg.getPostgresDatabase());
+            HikariDataSource pool = pool(pg.getJdbcUrl("postgres", EMBEDDED_DB), "postgres", null);
+            return migrated(pg, pool, "embebida " + dataDir.toAbsolutePath() + " (puerto " + pg.getPort() + ")");
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(pg);
+            throw new IllegalStateException("no se pudo iniciar el PostgreSQL embebido en " + dataDir.toAbsolutePath()
+                    + ": " + e.getMessage() + ". ¿Hay otra instancia usando la misma carpeta? Defina DATABASE_URL para"
+                    + " usar un servidor PostgreSQL.", e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
+        try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + EMBEDDED_DB + "'")) {
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + EMBEDDED_DB + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("oc-db");
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        // Do not fail pool creation when the server is down: Flyway below retries and says why.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("ApplicationName", "seguimiento-oc");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    private static Database migrated(EmbeddedPostgres pg, HikariDataSource pool, String description) {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .connectRetries(6)
+                    .connectRetriesInterval(5)
+                    .load()
+                    .migrate();
+            LOG.info("Base de datos {}: esquema en versión {} ({} migraciones aplicadas ahora)", description,
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
+            return new Database(pg, pool, description);
+        } catch (RuntimeException e) {
+            pool.close();
+            closeQuietly(pg);
+            throw new IllegalStateException("no se pudo preparar la base de datos " + description + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** True when a query answers within two seconds. */
+    public boolean isUp() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException e) {
+                LOG.warn("PostgreSQL embebido no se detuvo limpiamente: {}", e.getMessage());
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

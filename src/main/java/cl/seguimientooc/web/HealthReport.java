@@ -1,0 +1,64 @@
+package cl.seguimientooc.web;
+
+import cl.seguimientooc.config.Settings;
+import cl.seguimientooc.config.Settings.Mailbox;
+import cl.seguimientooc.db.Database;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ServiceStatus;
+
+/** {@code GET /api/health}: one JSON answer an admin or a load balancer can read. */
+public final class HealthReport {
+
+    /** Route ids of the mailbox consumers (created by the mail intake routes). */
+    public static final String CONFIRMATIONS_ROUTE = "mail-confirmaciones";
+    public static final String OC_ROUTE = "mail-oc";
+
+    private final CamelContext context;
+    private final Settings settings;
+    private final Database database;
+
+    public HealthReport(CamelContext context, Settings settings, Database database) {
+        this.context = context;
+        this.settings = settings;
+        this.database = database;
+    }
+
+    public Map<String, Object> report(Exchange exchange) {
+        boolean dbUp = database.isUp();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("estado", dbUp ? "ok" : "degradado");
+        body.put("version", Version.current());
+        Map<String, Object> db = new LinkedHashMap<>();
+        db.put("estado", dbUp ? "up" : "down");
+        db.put("tipo", database.embedded() ? "embebida" : "externa");
+        body.put("base_de_datos", db);
+        List<Map<String, Object>> mailboxes = new ArrayList<>();
+        mailboxes.add(mailbox(settings.confirmationsMailbox(), CONFIRMATIONS_ROUTE));
+        Mailbox oc = settings.ocMailbox();
+        mailboxes.add(mailbox(oc, oc.configured() && oc.sameAs(settings.confirmationsMailbox())
+                ? CONFIRMATIONS_ROUTE : OC_ROUTE));
+        body.put("buzones", mailboxes);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, dbUp ? 200 : 503);
+        return body;
+    }
+
+    private Map<String, Object> mailbox(Mailbox mailbox, String routeId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("buzon", mailbox.name());
+        if (!mailbox.configured()) {
+            m.put("estado", "no_configurado");
+            m.put("detalle", mailbox.notConfiguredReason());
+            return m;
+        }
+        m.put("cuenta", mailbox.username() + "@" + mailbox.host() + "/" + mailbox.folder());
+        m.put("ruta", routeId);
+        ServiceStatus status = context.getRouteController().getRouteStatus(routeId);
+        m.put("estado", status == null ? "sin_ruta" : status.name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+}
