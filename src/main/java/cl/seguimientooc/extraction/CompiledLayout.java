@@ -191,25 +191,93 @@ final class CompiledLayout {
         Matcher label = rule.label().matcher(folded);
         String reason = "no se encontró " + rule.description();
         while (label.find()) {
-            int p = skipSpace(folded, label.end());
-            if (rule.value() == null) {
-                return new Found(original.substring(p, freeTextEnd(folded, p)), null);
-            }
-            for (int skipped = 0; skipped <= MAX_LABELS_SKIPPED && p < folded.length(); skipped++) {
-                Matcher value = rule.value().matcher(folded).region(p, folded.length());
-                if (value.lookingAt()) {
-                    return new Found(group(value, original), null);
-                }
-                // Another label right here: values may come after a block of labels (columns read across).
-                Matcher next = anyLabel == null ? null : anyLabel.matcher(folded).region(p, folded.length());
-                if (next == null || !next.lookingAt()) {
-                    break;
-                }
-                p = skipSpace(folded, next.end());
+            int p = skipBlanks(folded, label.end());
+            boolean valueOnThisLine = p < folded.length() && folded.charAt(p) != '\n' && !labelAt(folded, p);
+            Found found = valueOnThisLine ? valueAt(rule, original, folded, p, folded.length())
+                    : valueBelow(rule, original, folded, label.start(), label.end());
+            if (found.present()) {
+                return found;
             }
             reason = rule.description() + " aparece, pero el valor no tiene la forma esperada";
         }
         return new Found(null, reason);
+    }
+
+    /** The value starting at {@code p}: free text to the next break, or the rule's value regex. */
+    private Found valueAt(Rule rule, String original, String folded, int p, int limit) {
+        if (rule.value() == null) {
+            return new Found(original.substring(p, Math.min(limit, freeTextEnd(folded, p))), null);
+        }
+        for (int skipped = 0; skipped <= MAX_LABELS_SKIPPED && p < limit; skipped++) {
+            Matcher value = rule.value().matcher(folded).region(p, limit);
+            if (value.lookingAt()) {
+                return new Found(group(value, original), null);
+            }
+            // Another label right here: values may follow a block of labels (columns read across).
+            Matcher next = anyLabel == null ? null : anyLabel.matcher(folded).region(p, limit);
+            if (next == null || !next.lookingAt()) {
+                break;
+            }
+            p = skipSpace(folded, next.end());
+        }
+        return new Found(null, null);
+    }
+
+    /**
+     * The label ends its line (or is followed only by more labels): the value is the cell of the next
+     * line in the same column, counted from the left when both lines have as many cells, otherwise
+     * from the right (a left column such as an address may have no counterpart below).
+     */
+    private Found valueBelow(Rule rule, String original, String folded, int labelStart, int labelEnd) {
+        int lineStart = folded.lastIndexOf('\n', labelStart - 1) + 1;
+        int lineEnd = lineEnd(folded, labelStart);
+        if (lineEnd >= folded.length()) {
+            return new Found(null, null);
+        }
+        int fromLeft = count(folded, '\t', lineStart, labelStart);
+        int fromRight = count(folded, '\t', labelEnd, lineEnd);
+        int cellsHere = count(folded, '\t', lineStart, lineEnd) + 1;
+        int nextStart = lineEnd + 1;
+        int nextEnd = lineEnd(folded, nextStart);
+        List<int[]> cells = new ArrayList<>();
+        int c = nextStart;
+        for (int t = folded.indexOf('\t', c); t >= 0 && t < nextEnd; t = folded.indexOf('\t', c)) {
+            cells.add(new int[] {c, t});
+            c = t + 1;
+        }
+        cells.add(new int[] {c, nextEnd});
+        int index = cells.size() == cellsHere ? fromLeft : cells.size() - 1 - fromRight;
+        if (index < 0 || index >= cells.size()) {
+            return new Found(null, null);
+        }
+        int[] cell = cells.get(index);
+        int p = skipBlanks(folded, cell[0]);
+        if (p >= cell[1] || labelAt(folded, p)) {
+            return new Found(null, null);
+        }
+        return valueAt(rule, original, folded, p, cell[1]);
+    }
+
+    private boolean labelAt(String folded, int p) {
+        return anyLabel != null && anyLabel.matcher(folded).region(p, folded.length()).lookingAt();
+    }
+
+    private static int count(String s, char ch, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == ch) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int skipBlanks(String s, int from) {
+        int p = from;
+        while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
+            p++;
+        }
+        return p;
     }
 
     private static Found byPattern(Rule rule, String original, String folded) {
