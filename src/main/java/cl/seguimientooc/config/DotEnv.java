@@ -61,7 +61,8 @@ public final class DotEnv {
     public static void apply(Map<String, String> values, Map<String, String> environment) {
         values.forEach((envName, value) -> {
             String property = Settings.propertyName(envName);
-            if (environment.get(envName) == null && System.getProperty(property) == null) {
+            // An empty line in .env (as copied from .env.example) means "keep the default".
+            if (!value.isEmpty() && environment.get(envName) == null && System.getProperty(property) == null) {
                 System.setProperty(property, value);
             }
         });

@@ -67,7 +67,7 @@ public final class Settings {
             if (v == null) {
                 v = env.get(envName);
             }
-            if (v == null) {
+            if (v == null && !dotEnv.getOrDefault(envName, "").isEmpty()) {
                 v = dotEnv.get(envName);
             }
             return v != null ? v : defaults.getProperty(property);

@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String EMBEDDED_DB = "oc_seguimiento";
+    /** A server still starting (compose, a reboot) gets about a minute before startup gives up. */
+    static final int STARTUP_CONNECT_RETRIES = 6;
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
@@ -42,12 +44,12 @@ public final class Database implements AutoCloseable {
             return openEmbedded(dataDir.resolve("postgres"));
         }
         DatabaseUrl url = settings.databaseUrl();
-        return openExternal(url.jdbcUrl(), url.username(), url.password());
+        return openExternal(url.jdbcUrl(), url.username(), url.password(), STARTUP_CONNECT_RETRIES);
     }
 
-    public static Database openExternal(String jdbcUrl, String user, String password) {
+    public static Database openExternal(String jdbcUrl, String user, String password, int connectRetries) {
         HikariDataSource pool = pool(jdbcUrl, user, password);
-        return migrated(null, pool, "externa " + DatabaseUrl.mask(jdbcUrl));
+        return migrated(null, pool, "externa " + DatabaseUrl.mask(jdbcUrl), connectRetries);
     }
 
     public static Database openEmbedded(Path dataDir) {
@@ -63,7 +65,7 @@ public final class Database implements AutoCloseable {
                     .start();
             createDatabaseIfMissing(pg.getPostgresDatabase());
             HikariDataSource pool = pool(pg.getJdbcUrl("postgres", EMBEDDED_DB), "postgres", null);
-            return migrated(pg, pool, "embebida " + dataDir.toAbsolutePath() + " (puerto " + pg.getPort() + ")");
+            return migrated(pg, pool, "embebida " + dataDir.toAbsolutePath() + " (puerto " + pg.getPort() + ")", 0);
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(pg);
             throw new IllegalStateException("no se pudo iniciar el PostgreSQL embebido en " + dataDir.toAbsolutePath()
@@ -101,12 +103,12 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static Database migrated(EmbeddedPostgres pg, HikariDataSource pool, String description) {
+    private static Database migrated(EmbeddedPostgres pg, HikariDataSource pool, String description, int connectRetries) {
         try {
             var result = Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
-                    .connectRetries(6)
+                    .connectRetries(connectRetries)
                     .connectRetriesInterval(5)
                     .load()
                     .migrate();

@@ -50,6 +50,14 @@ class SettingsTest {
     }
 
     @Test
+    void theExampleFileCopiedAsIsIsAValidConfiguration() throws IOException {
+        Files.copy(Path.of(".env.example"), dir.resolve(".env"));
+        Settings s = load(Map.of());
+        assertEquals(993, s.getInt(Setting.IMAP_PORT));
+        assertFalse(s.confirmationsMailbox().configured());
+    }
+
+    @Test
     void invalidValuesNameTheKeyAndTheFix() {
         Map<String, String> env = new HashMap<>();
         env.put("IMAP_PORT", "abc");

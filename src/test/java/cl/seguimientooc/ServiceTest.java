@@ -1,0 +1,134 @@
+package cl.seguimientooc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.seguimientooc.support.Ports;
+import cl.seguimientooc.support.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
+import javax.management.ObjectName;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The whole service as Camel Main starts it, on a real PostgreSQL, with no mailbox configured. */
+@CamelMainTest(mainClass = Application.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one service start for all checks
+class ServiceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static int port;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeanInject
+    DataSource dataSource;
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        port = Ports.free();
+        System.setProperty("web.port", String.valueOf(port));
+        System.setProperty("database.url", TestDatabase.url());
+        System.setProperty("data.dir", Files.createTempDirectory("oc-data").toString());
+    }
+
+    /** Routes start in the background (supervised); wait as a load balancer would, for readiness. */
+    @BeforeEach
+    void awaitReady() throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (get("/observe/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // server not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("service not ready within 30 s: " + get("/observe/health").body());
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void apiHealthReportsDatabaseAndUnconfiguredMailboxes() throws Exception {
+        HttpResponse<String> response = get("/api/health");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("ok", body.get("estado").asText());
+        assertFalse(body.get("version").asText().isBlank());
+        assertEquals("up", body.at("/base_de_datos/estado").asText());
+        assertEquals("externa", body.at("/base_de_datos/tipo").asText());
+        assertEquals(2, body.get("buzones").size());
+        for (JsonNode mailbox : body.get("buzones")) {
+            assertEquals("no_configurado", mailbox.get("estado").asText());
+        }
+    }
+
+    @Test
+    void camelHealthEndpointsIncludeTheDatabase() throws Exception {
+        HttpResponse<String> health = get("/observe/health");
+        assertEquals(200, health.statusCode(), health.body());
+        JsonNode checks = JSON.readTree(health.body()).get("checks");
+        boolean database = false;
+        for (JsonNode check : checks) {
+            if (check.get("name").asText().equals("database")) {
+                database = check.get("status").asText().equals("UP");
+            }
+        }
+        assertTrue(database, health.body());
+        assertEquals(200, get("/observe/health/live").statusCode());
+        assertEquals(200, get("/observe/health/ready").statusCode());
+    }
+
+    @Test
+    void metricsAndJmxAreExposed() throws Exception {
+        HttpResponse<String> metrics = get("/observe/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("jvm_memory"), "Prometheus JVM metrics");
+        Set<ObjectName> routes = ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("org.apache.camel:type=routes,*"), null);
+        assertTrue(routes.stream().anyMatch(n -> n.toString().contains("api-health")), routes::toString);
+    }
+
+    @Test
+    void schemaIsMigrated() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' "
+                     + "AND table_name IN ('client','client_alias','reservation','reservation_room','reservation_guest',"
+                     + "'processed_mail','document','sent_email','purchase_order','purchase_order_file','audit_event',"
+                     + "'camel_messageprocessed')")) {
+            rs.next();
+            assertEquals(12, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void unknownApiPathIsNotFound() throws Exception {
+        assertEquals(404, get("/api/no-existe").statusCode());
+    }
+}

@@ -1,0 +1,73 @@
+package cl.seguimientooc.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL for tests: {@code -Dtest.db.url=...} when given, else the server at
+ * localhost:5432 (user postgres, as on CI), else an embedded one. Each JVM gets a fresh database.
+ */
+public final class TestDatabase {
+
+    private static String url;
+
+    private TestDatabase() {
+    }
+
+    /** JDBC URL (with credentials) of an empty database for this test run. */
+    public static synchronized String url() {
+        if (url == null) {
+            url = start();
+        }
+        return url;
+    }
+
+    private static String start() {
+        String given = System.getProperty("test.db.url");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        String admin = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
+        try (Connection c = DriverManager.getConnection(admin + "&connectTimeout=2"); Statement s = c.createStatement()) {
+            String db = "oc_test_" + ProcessHandle.current().pid();
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + db);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, db)));
+            return "jdbc:postgresql://localhost:5432/" + db + "?user=postgres";
+        } catch (SQLException e) {
+            return embedded();
+        }
+    }
+
+    private static void drop(String admin, String db) {
+        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // the server is going away with us; nothing to clean
+        }
+    }
+
+    private static String embedded() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("oc-test-pg"))
+                    .setCleanDataDirectory(true)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    // best effort at JVM exit
+                }
+            }));
+            return pg.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL for tests: none at localhost:5432 and the embedded one failed", e);
+        }
+    }
+}
