@@ -1,7 +1,5 @@
 package cl.seguimientooc.config;
 
-import java.util.Locale;
-
 /**
  * Every setting of the service. The environment variable name is the earlier system's; the
  * property name in {@code application.properties} is the same in lower case with dots
@@ -69,9 +67,6 @@ public enum Setting {
         return Settings.propertyName(name());
     }
 
-    public boolean secret() {
-        return kind == Kind.SECRET || this == DATABASE_URL;
-    }
 
     /** The value as it may be shown in a log: secrets masked. */
     public String display(String value) {
@@ -84,11 +79,4 @@ public enum Setting {
         return this == DATABASE_URL ? DatabaseUrl.mask(value) : value;
     }
 
-    static Setting byEnvName(String name) {
-        try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

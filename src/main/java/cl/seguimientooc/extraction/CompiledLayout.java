@@ -123,7 +123,7 @@ final class CompiledLayout {
 
     private static Pattern compile(String regex, String where) {
         try {
-            return Pattern.compile(TextFolding.foldPattern(regex), FLAGS);
+            return Pattern.compile(TextFolding.fold(regex), FLAGS);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(where + ": invalid regular expression: " + e.getDescription());
         }

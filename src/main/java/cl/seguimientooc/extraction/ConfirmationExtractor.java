@@ -92,6 +92,10 @@ public final class ConfirmationExtractor {
         }
         Money money = v.money(layout.fields().get(ReservationField.MONTO_TOTAL));
         List<Room> rooms = layout.rooms(text, folded);
+        Integer roomCount = v.integer(ReservationField.NUMERO_HABITACIONES);
+        if (roomCount == null && !rooms.isEmpty()) {
+            roomCount = rooms.size();
+        }
         Reservation r = new Reservation(
                 v.code(ReservationField.ID_RESERVA), v.code(ReservationField.LOC_INTERNO),
                 v.code(ReservationField.LOCALIZADOR), v.text(ReservationField.ESTADO), v.text(ReservationField.AGENCIA),
@@ -100,7 +104,7 @@ public final class ConfirmationExtractor {
                 v.phone(ReservationField.TELEFONO_HOTEL), v.date(ReservationField.FECHA_CHECKIN),
                 v.time(ReservationField.HORA_LLEGADA), v.date(ReservationField.FECHA_CHECKOUT),
                 v.time(ReservationField.HORA_SALIDA), v.integer(ReservationField.NUMERO_NOCHES),
-                v.integer(ReservationField.NUMERO_HABITACIONES), money == null ? null : money.amount(),
+                roomCount, money == null ? null : money.amount(),
                 money == null ? null : money.currency(), rooms, v.date(ReservationField.FECHA_LIMITE_CANCELACION),
                 v.text(ReservationField.OBSERVACIONES_HOTEL), v.text(ReservationField.NOTAS_ASESOR));
         if (!missing.isEmpty()) {
@@ -110,18 +114,9 @@ public final class ConfirmationExtractor {
                     "faltan datos obligatorios o son inválidos: " + names, List.copyOf(missing), head(text)), text);
         }
         crossCheck(r, warnings);
-        if (r.roomCount() == null && !rooms.isEmpty()) {
-            r = withRoomCount(r, rooms.size());
-        }
         return ExtractionResult.success(layout.name, r, warnings, text);
     }
 
-    private static Reservation withRoomCount(Reservation r, int count) {
-        return new Reservation(r.reservationId(), r.internalLocator(), r.supplierLocator(), r.bookingStatus(), r.agency(),
-                r.issueDate(), r.hotelName(), r.hotelAddress(), r.hotelCity(), r.hotelPhone(), r.checkIn(),
-                r.arrivalTime(), r.checkOut(), r.departureTime(), r.nights(), count, r.totalAmount(), r.currency(),
-                r.rooms(), r.cancellationDeadline(), r.hotelRemarks(), r.advisorNotes());
-    }
 
     /** Inconsistencies worth a person's look, but not worth refusing the reservation. */
     private static void crossCheck(Reservation r, List<String> warnings) {

@@ -207,9 +207,4 @@ public final class PdfTextReader {
         }
     }
 
-    /** Reads text with the default limits; handy for tools and tests. */
-    public static String text(byte[] pdf) throws ExtractionException {
-        return new PdfTextReader(Limits.DEFAULT).read(pdf).text();
-    }
-
 }

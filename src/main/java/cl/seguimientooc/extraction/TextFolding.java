@@ -20,10 +20,6 @@ public final class TextFolding {
         return new String(out);
     }
 
-    /** Folds a regular expression written by a person: accents and dashes only, escapes untouched. */
-    public static String foldPattern(String regex) {
-        return fold(regex);
-    }
 
     /** Lower-case, accent-free, single-spaced form used to compare short strings such as keywords. */
     public static String key(String text) {
