@@ -91,6 +91,7 @@ public final class PdfTextReader {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 throw new ExtractionException(Code.ENCRYPTED, "el PDF está protegido y no permite extraer texto");
             }
+            FontProgramSkipper.apply(document, limits.maxPages());
             LayoutStripper stripper = new LayoutStripper(limits.maxChars());
             stripper.setSortByPosition(true);
             // Article beads order text by thread; printed forms have none, and the check costs ~15%.
