@@ -27,6 +27,10 @@ public enum Setting {
     OC_INBOX_MAILBOX(Kind.TEXT, "Carpeta del buzón de OC"),
     OC_INBOX_USE_SSL(Kind.BOOLEAN, "IMAPS para el buzón de OC"),
     OC_CHECK_INTERVAL(Kind.POSITIVE_INT, "Segundos entre lecturas del buzón de OC"),
+    MAIL_POST_ACTION(Kind.POST_ACTION, "Qué hacer en el servidor con una confirmación ya guardada: marcar_leido, mover, destacar o ninguna"),
+    MAIL_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino cuando MAIL_POST_ACTION=mover (se crea si no existe)"),
+    MAIL_LOOKBACK_DAYS(Kind.POSITIVE_INT, "Días hacia atrás que se revisan en cada lectura, leídos o no (los ya procesados se saltan)"),
+    MAIL_MAX_PER_POLL(Kind.POSITIVE_INT, "Máximo de mensajes nuevos procesados por lectura de un buzón"),
     DATABASE_URL(Kind.DATABASE_URL, "PostgreSQL: postgresql://usuario:clave@servidor:5432/base o jdbc:postgresql://… (vacío = PostgreSQL embebido en ./data/postgres)"),
     AGENCIES_REQUIRING_OC(Kind.LIST, "Agencias que requieren OC cuando la tabla de clientes no las conoce (separadas por coma)"),
     ALLOWED_CONFIRMATION_SENDERS(Kind.SENDER_LIST, "Remitentes aceptados para confirmaciones: direcciones o @dominio, separados por coma"),
@@ -41,7 +45,7 @@ public enum Setting {
     LOG_LEVEL(Kind.LOG_LEVEL, "Nivel de log: TRACE, DEBUG, INFO, WARN o ERROR");
 
     /** How a value is checked. */
-    public enum Kind { TEXT, SECRET, PORT, BOOLEAN, POSITIVE_INT, OPTIONAL_POSITIVE_INT, EMAIL, LIST, EMAIL_LIST, SENDER_LIST, DATABASE_URL, LOG_LEVEL }
+    public enum Kind { TEXT, SECRET, PORT, BOOLEAN, POSITIVE_INT, OPTIONAL_POSITIVE_INT, EMAIL, LIST, EMAIL_LIST, SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION }
 
     private final Kind kind;
     private final String description;

@@ -106,13 +106,16 @@ public final class Settings {
             problems.add("DAYS_FOR_REMINDER_2=" + r2 + ": debe ser mayor que DAYS_FOR_REMINDER_1=" + r1
                     + " (el ultimátum va después del recordatorio). Ejemplo: DAYS_FOR_REMINDER_1=2, DAYS_FOR_REMINDER_2=4");
         }
+        if (get(Setting.MAIL_POST_ACTION).equalsIgnoreCase("mover") && get(Setting.MAIL_MOVE_FOLDER).isEmpty()) {
+            problems.add("MAIL_MOVE_FOLDER=: falta la carpeta de destino para MAIL_POST_ACTION=mover. Ejemplo: MAIL_MOVE_FOLDER=Procesados");
+        }
         return problems;
     }
 
     private static String check(Setting s, String v) {
         if (v.isEmpty()) {
             return switch (s.kind()) {
-                case PORT, BOOLEAN, POSITIVE_INT, LOG_LEVEL -> "no puede estar vacío; defínalo en .env o en el entorno";
+                case PORT, BOOLEAN, POSITIVE_INT, LOG_LEVEL, POST_ACTION -> "no puede estar vacío; defínalo en .env o en el entorno";
                 default -> null;
             };
         }
@@ -153,6 +156,11 @@ public final class Settings {
                     DatabaseUrl.parse(v);
                 } catch (ConfigException e) {
                     return e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+                }
+            }
+            case POST_ACTION -> {
+                if (!List.of("marcar_leido", "mover", "destacar", "ninguna").contains(v.toLowerCase(Locale.ROOT))) {
+                    return "debe ser marcar_leido, mover, destacar o ninguna";
                 }
             }
             case LOG_LEVEL -> {

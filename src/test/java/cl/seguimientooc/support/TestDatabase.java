@@ -15,6 +15,7 @@ import java.sql.Statement;
 public final class TestDatabase {
 
     private static String url;
+    private static String adminUrl;
 
     private TestDatabase() {
     }
@@ -27,12 +28,32 @@ public final class TestDatabase {
         return url;
     }
 
+    /** A superuser connection to the same server's maintenance database (to simulate outages). */
+    public static synchronized String adminUrl() {
+        url();
+        return adminUrl;
+    }
+
+    /** Creates another empty database on the same server; returns its URL. */
+    public static String newDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(adminUrl()); Statement s = c.createStatement()) {
+            String db = name + "_" + ProcessHandle.current().pid();
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + db);
+            return adminUrl.replaceFirst("/postgres\\?", "/" + db + "?");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+    }
+
     private static String start() {
         String given = System.getProperty("test.db.url");
         if (given != null && !given.isBlank()) {
+            adminUrl = given.replaceFirst("/[^/?]+\\?", "/postgres?");
             return given;
         }
         String admin = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
+        adminUrl = admin;
         try (Connection c = DriverManager.getConnection(admin + "&connectTimeout=2"); Statement s = c.createStatement()) {
             String db = "oc_test_" + ProcessHandle.current().pid();
             s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -65,8 +86,12 @@ public final class TestDatabase {
                     // best effort at JVM exit
                 }
             }));
-            return pg.getJdbcUrl("postgres", "postgres");
-        } catch (IOException e) {
+            adminUrl = pg.getJdbcUrl("postgres", "postgres");
+            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE oc_test");
+            }
+            return pg.getJdbcUrl("postgres", "oc_test");
+        } catch (IOException | SQLException e) {
             throw new IllegalStateException("no PostgreSQL for tests: none at localhost:5432 and the embedded one failed", e);
         }
     }

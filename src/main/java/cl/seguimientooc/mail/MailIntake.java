@@ -1,0 +1,189 @@
+package cl.seguimientooc.mail;
+
+import cl.seguimientooc.mail.MailProcessor.Result;
+import cl.seguimientooc.mail.MailProcessor.Roles;
+import cl.seguimientooc.mail.MailProcessor.ServerRef;
+import cl.seguimientooc.store.Db;
+import cl.seguimientooc.store.ProcessedMailStore;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.UIDFolder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailConstants;
+import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bean the mailbox routes call: hands a claimed IMAP message to {@link MailProcessor}, then
+ * arranges the post-action; records failures with the raw message; reprocesses stored messages.
+ */
+public final class MailIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+    /** Route headers (set by the route template). */
+    public static final String MAILBOX = "ocBuzon";
+    public static final String ROLES = "ocLectura";
+    /** Headers this bean sets for the route. */
+    public static final String OUTCOME = "ocResultado";
+    public static final String KIND = "ocTipo";
+
+    private final MailProcessor processor;
+    private final ProcessedMailStore mails;
+    private final Db db;
+    private final ProcessedMailRepository repository;
+    private final SeenRestorer seenRestorer;
+    private final PostAction postAction;
+    private final String moveFolder;
+
+    public MailIntake(MailProcessor processor, ProcessedMailStore mails, Db db, ProcessedMailRepository repository,
+                      SeenRestorer seenRestorer, PostAction postAction, String moveFolder) {
+        this.processor = processor;
+        this.mails = mails;
+        this.db = db;
+        this.repository = repository;
+        this.seenRestorer = seenRestorer;
+        this.postAction = postAction;
+        this.moveFolder = moveFolder;
+    }
+
+    /** Processes one consumed message. */
+    public void handle(Exchange exchange) throws Exception {
+        Message message = original(exchange);
+        String mailbox = exchange.getMessage().getHeader(MAILBOX, String.class);
+        String key = key(exchange);
+        boolean wasSeen = message.isSet(Flags.Flag.SEEN);
+        Long id = mails.findId(mailbox, key);
+        if (id == null) {
+            throw new IllegalStateException("el mensaje " + key + " no tiene registro en processed_mail");
+        }
+        MailContent content = MailContent.read(message);
+        Result result = processor.process(id, roles(exchange), content, serverRef(message), postAction.code());
+        exchange.getMessage().setHeader(OUTCOME, result.outcome());
+        exchange.getMessage().setHeader(KIND, result.kind());
+        exchange.getMessage().setHeader("ocMensajeId", id);
+        exchange.getMessage().setHeader("ocDetalle", result.error() != null ? result.error() : result.reason());
+        if (!result.postAction()) {
+            restoreIfUnread(message, wasSeen);
+            return;
+        }
+        switch (postAction) {
+            case MOVER -> exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, moveFolder);
+            case DESTACAR -> {
+                message.setFlag(Flags.Flag.FLAGGED, true);
+                restoreIfUnread(message, wasSeen);
+            }
+            case NINGUNA -> restoreIfUnread(message, wasSeen);
+            case MARCAR_LEIDO -> { }
+        }
+    }
+
+    /** Dead-letter handler: keeps the error and the raw message so the mail can be reprocessed. */
+    public void failed(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String error = cause == null ? "error desconocido" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Message message = original(exchange);
+        String mailbox = exchange.getMessage().getHeader(MAILBOX, String.class);
+        String key = key(exchange);
+        restoreIfUnread(message, false);
+        MailContent content = null;
+        try {
+            content = MailContent.read(message);
+        } catch (Exception e) {
+            LOG.warn("No se pudo leer el mensaje original {}: {}", key, e.getMessage());
+        }
+        Long id = mails.findId(mailbox, key);
+        if (id == null) {
+            throw new IllegalStateException("sin registro para " + key + "; se reintentará en la próxima lectura");
+        }
+        mails.recordFailure(id, error, content == null ? null : content.raw(), content == null ? null : content.rawSha256(),
+                content == null ? null : content.fromAddress(), content == null ? null : content.subject());
+        LOG.error("Mensaje {} de {} falló y quedó registrado (id {}) para reprocesarlo: {}", key, mailbox, id, error);
+    }
+
+    /**
+     * Runs a stored message through the processor again (after a fix, a new layout, the database
+     * coming back). Returns what happened, in the API's words.
+     */
+    public Map<String, Object> reprocess(long id, Roles roles) throws Exception {
+        Map<String, Object> row = db.tx().execute(s -> {
+            Map<String, Object> r = mails.lockForReprocess(id);
+            if (r != null && !"en_proceso".equals(r.get("outcome")) && r.get("raw_message") != null) {
+                mails.startReprocess(id);
+            }
+            return r;
+        });
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        if (row == null) {
+            answer.put("error", "no existe el mensaje " + id);
+            return answer;
+        }
+        if ("en_proceso".equals(row.get("outcome"))) {
+            answer.put("error", "el mensaje " + id + " se está procesando ahora; intente en unos minutos");
+            return answer;
+        }
+        if (row.get("raw_message") == null) {
+            answer.put("error", "el mensaje " + id + " no guardó su contenido original (resultado: " + row.get("outcome")
+                    + "); solo se guarda cuando falló o quedó pendiente de revisión");
+            return answer;
+        }
+        MailContent content = MailContent.parse((byte[]) row.get("raw_message"));
+        Long uidValidity = row.get("uid_validity") == null ? null : ((Number) row.get("uid_validity")).longValue();
+        Long uid = row.get("uid") == null ? null : ((Number) row.get("uid")).longValue();
+        Result result;
+        try {
+            result = processor.process(id, roles, content, new ServerRef(uidValidity, uid), null);
+        } catch (RuntimeException e) {
+            mails.recordFailure(id, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null, null, null);
+            throw e;
+        }
+        repository.forget(MailboxIds.compose((String) row.get("mailbox"), (String) row.get("dedup_key")));
+        answer.put("tipo", result.kind());
+        answer.put("resultado", result.outcome());
+        answer.put("motivo", result.reason());
+        answer.put("error", result.error());
+        answer.put("reservas", result.reservations().stream().map(s -> Map.of("id", s.id(), "id_reserva", s.code(),
+                "efecto", s.effect().code(), "estado", s.status())).toList());
+        return answer;
+    }
+
+    private void restoreIfUnread(Message message, boolean wasSeen) {
+        if (!wasSeen) {
+            seenRestorer.restoreLater(message);
+        }
+    }
+
+    private static Message original(Exchange exchange) {
+        return exchange.getIn(MailMessage.class).getOriginalMessage();
+    }
+
+    private static String key(Exchange exchange) {
+        String composed = exchange.getProperty(MailConstants.MAIL_MESSAGE_ID, String.class);
+        if (composed == null) {
+            throw new IllegalStateException("falta la clave del mensaje (" + MailConstants.MAIL_MESSAGE_ID + ")");
+        }
+        return MailboxIds.split(composed)[1];
+    }
+
+    private static Roles roles(Exchange exchange) {
+        String roles = exchange.getMessage().getHeader(ROLES, "confirmaciones", String.class);
+        return new Roles(roles.contains("confirmaciones"), roles.contains("oc"));
+    }
+
+    private static ServerRef serverRef(Message message) {
+        Folder folder = message.getFolder();
+        if (folder instanceof UIDFolder uf) {
+            try {
+                return new ServerRef(uf.getUIDValidity(), uf.getUID(message));
+            } catch (Exception e) {
+                return ServerRef.NONE;
+            }
+        }
+        return ServerRef.NONE;
+    }
+}

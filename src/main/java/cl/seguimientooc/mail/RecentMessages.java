@@ -1,0 +1,48 @@
+package cl.seguimientooc.mail;
+
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.ReceivedDateTerm;
+import java.time.Duration;
+import java.util.Date;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.component.mail.MailEndpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Poll strategy of the mailbox routes. Before each poll it sets the IMAP search to "received in the
+ * last N days" ({@code SINCE}, evaluated by the server), read or not: reading is never limited to
+ * UNSEEN, because a person may have opened a confirmation before the service saw it. A failed poll
+ * (server or database down) is logged and retried at the next interval; nothing is marked meanwhile.
+ */
+public final class RecentMessages implements PollingConsumerPollStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecentMessages.class);
+    private final long windowMillis;
+
+    public RecentMessages(int days) {
+        this.windowMillis = Duration.ofDays(days).toMillis();
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        if (endpoint instanceof MailEndpoint mail) {
+            mail.setSearchTerm(new ReceivedDateTerm(ComparisonTerm.GE, new Date(System.currentTimeMillis() - windowMillis)));
+        }
+        return true;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        // nothing to do: each message commits on its own
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        LOG.warn("Lectura de {} fallida; se reintenta en la próxima lectura: {}", consumer.getEndpoint().getEndpointBaseUri(),
+                cause.getMessage());
+        return false;
+    }
+}

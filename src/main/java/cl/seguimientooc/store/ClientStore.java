@@ -1,0 +1,145 @@
+package cl.seguimientooc.store;
+
+import cl.seguimientooc.domain.ClientNames;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Clients and their aliases. Every change re-evaluates the client's open reservations in the same
+ * transaction (a contact added moves {@code sin_contacto} into the ladder; an agency added takes its
+ * reservations out of {@code revision}).
+ */
+public final class ClientStore {
+
+    private static final SqlStatements SQL = SqlStatements.load("clients.sql");
+
+    /** A client as given by an import line or the API. Null fields mean "leave as it is". */
+    public record ClientInput(String name, Boolean requiresOc, List<String> contactTo, List<String> contactCc,
+                              Boolean active, String notes, List<String> aliases) {
+    }
+
+    /** What saving did. */
+    public enum Change { CREADO, ACTUALIZADO, SIN_CAMBIOS }
+
+    public record Saved(long id, Change change, int reservationsReevaluated) {
+    }
+
+    private final Db db;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReservationStore reservations;
+
+    public ClientStore(Db db, ReservationStore reservations) {
+        this.db = db;
+        this.jdbc = db.jdbc();
+        this.reservations = reservations;
+    }
+
+    public Saved save(ClientInput in, String actor) {
+        String normalized = ClientNames.normalize(in.name());
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("el nombre del cliente está vacío");
+        }
+        return db.tx().execute(status -> {
+            List<Map<String, Object>> found = jdbc.queryForList(SQL.get("find_by_normalized"), Map.of("normalized", normalized));
+            long id;
+            Change change;
+            if (found.isEmpty()) {
+                if (in.requiresOc() == null) {
+                    throw new IllegalArgumentException("falta indicar si «" + in.name() + "» requiere OC (SI/NO)");
+                }
+                id = jdbc.queryForObject(SQL.get("insert"), params(in.name(), normalized, in.requiresOc(),
+                        orEmpty(in.contactTo()), orEmpty(in.contactCc()), in.active() == null || in.active(), in.notes()),
+                        Long.class);
+                change = Change.CREADO;
+            } else {
+                Map<String, Object> row = found.get(0);
+                id = ((Number) row.get("id")).longValue();
+                boolean requiresOc = in.requiresOc() != null ? in.requiresOc() : (Boolean) row.get("requires_oc");
+                List<String> to = in.contactTo() != null ? in.contactTo() : strings(row.get("contact_to"));
+                List<String> cc = in.contactCc() != null ? in.contactCc() : strings(row.get("contact_cc"));
+                boolean active = in.active() != null ? in.active() : (Boolean) row.get("active");
+                String notes = in.notes() != null ? in.notes() : (String) row.get("notes");
+                boolean same = requiresOc == (Boolean) row.get("requires_oc") && to.equals(strings(row.get("contact_to")))
+                        && cc.equals(strings(row.get("contact_cc"))) && active == (Boolean) row.get("active")
+                        && Objects.equals(notes, row.get("notes"));
+                change = same ? Change.SIN_CAMBIOS : Change.ACTUALIZADO;
+                if (!same) {
+                    jdbc.update(SQL.get("update"), params(null, null, requiresOc, to, cc, active, notes).addValue("id", id));
+                }
+            }
+            for (String alias : in.aliases() == null ? List.<String>of() : in.aliases()) {
+                String na = ClientNames.normalize(alias);
+                if (!na.isEmpty() && !na.equals(normalized)
+                        && jdbc.update(SQL.get("insert_alias"), Map.of("clientId", id, "alias", alias.strip(), "normalized", na)) > 0
+                        && change == Change.SIN_CAMBIOS) {
+                    change = Change.ACTUALIZADO;
+                }
+            }
+            int reevaluated = change == Change.SIN_CAMBIOS ? 0 : reservations.reevaluateClient(id, actor);
+            if (change != Change.SIN_CAMBIOS) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("cliente", in.name());
+                details.put("cambio", change.name().toLowerCase(java.util.Locale.ROOT));
+                details.put("reservas_reevaluadas", reevaluated);
+                reservations.audit(actor, "cliente_guardado", null, details);
+            }
+            return new Saved(id, change, reevaluated);
+        });
+    }
+
+    /** All clients in the CSV column order of the import. */
+    public List<Map<String, Object>> exportRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        jdbc.query(SQL.get("export"), (ResultSet rs) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("nombre_agencia", rs.getString("name"));
+            row.put("requiere_oc", rs.getBoolean("requires_oc") ? "SI" : "NO");
+            row.put("correos", String.join(";", strings(rs.getArray("contact_to"))));
+            row.put("correos_cc", String.join(";", strings(rs.getArray("contact_cc"))));
+            row.put("activo", rs.getBoolean("active") ? "SI" : "NO");
+            row.put("alias", rs.getString("aliases"));
+            row.put("notas", rs.getString("notes") == null ? "" : rs.getString("notes"));
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    private static MapSqlParameterSource params(String name, String normalized, boolean requiresOc, List<String> to,
+                                                List<String> cc, boolean active, String notes) {
+        return new MapSqlParameterSource("name", name).addValue("normalized", normalized).addValue("requiresOc", requiresOc)
+                .addValue("contactTo", arrayLiteral(to)).addValue("contactCc", arrayLiteral(cc))
+                .addValue("active", active).addValue("notes", notes);
+    }
+
+    /** A PostgreSQL array literal; addresses never contain quotes or braces (validated before). */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return b.append('}').toString();
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static List<String> strings(Object array) {
+        try {
+            return array instanceof Array a ? ReservationStore.strings(a) : List.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

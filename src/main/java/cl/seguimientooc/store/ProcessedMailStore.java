@@ -1,0 +1,86 @@
+package cl.seguimientooc.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * The processed-mail ledger: a message is claimed ('en_proceso') before it is read, and completed
+ * with its outcome in the same transaction as its reservations. A claim left by a crash is taken
+ * over by this instance at once, by another instance once it is stale.
+ */
+public final class ProcessedMailStore {
+
+    private static final SqlStatements SQL = SqlStatements.load("intake.sql");
+
+    /** Identifies this service instance in claims. */
+    public static final String INSTANCE = "svc-" + UUID.randomUUID();
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final int staleSeconds;
+
+    public ProcessedMailStore(Db db, int staleSeconds) {
+        this.jdbc = db.jdbc();
+        this.staleSeconds = staleSeconds;
+    }
+
+    /** What a claim attempt found. */
+    public enum Claim { CLAIMED, DONE, BUSY }
+
+    /** CLAIMED when this instance now owns the message; DONE when it was handled; BUSY when another holds it. */
+    public Claim claim(String mailbox, String key) {
+        MapSqlParameterSource p = new MapSqlParameterSource("mailbox", mailbox).addValue("key", key)
+                .addValue("messageId", key.startsWith("sha256:") ? null : key).addValue("instance", INSTANCE)
+                .addValue("staleSeconds", staleSeconds);
+        if (!jdbc.queryForList(SQL.get("claim"), p, Long.class).isEmpty()
+                || !jdbc.queryForList(SQL.get("take_over"), p, Long.class).isEmpty()) {
+            return Claim.CLAIMED;
+        }
+        List<String> outcome = jdbc.queryForList(SQL.get("outcome"), p, String.class);
+        return outcome.isEmpty() || outcome.get(0).equals("en_proceso") ? Claim.BUSY : Claim.DONE;
+    }
+
+    /** Gives a claim back so the next poll retries the message (the route failed before recording it). */
+    public void release(String mailbox, String key) {
+        jdbc.update(SQL.get("release"), Map.of("mailbox", mailbox, "key", key));
+    }
+
+    public Long findId(String mailbox, String key) {
+        List<Long> ids = jdbc.queryForList(SQL.get("find_claim"), Map.of("mailbox", mailbox, "key", key), Long.class);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** The final record of a message. Runs inside the caller's transaction. */
+    public void complete(MapSqlParameterSource values) {
+        jdbc.update(SQL.get("complete"), values);
+    }
+
+    public void recordFailure(long id, String error, byte[] raw, String rawSha256, String sender, String subject) {
+        jdbc.update(SQL.get("record_failure"), new MapSqlParameterSource("id", id).addValue("error", error)
+                .addValue("raw", raw).addValue("rawSha256", rawSha256).addValue("sender", sender)
+                .addValue("subject", subject));
+    }
+
+    /** Locks a record for reprocessing; null when it does not exist. */
+    public Map<String, Object> lockForReprocess(long id) {
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("load_for_reprocess"), Map.of("id", id));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    public void startReprocess(long id) {
+        jdbc.update(SQL.get("start_reprocess"), Map.of("id", id, "instance", "reproceso-" + INSTANCE));
+    }
+
+    public List<Long> failedIds() {
+        return jdbc.queryForList(SQL.get("failed_ids"), Map.of(), Long.class);
+    }
+
+    /** Stores a PDF once per content; returns its id. */
+    public long saveDocument(String sha256, String fileName, byte[] content) {
+        return jdbc.queryForObject(SQL.get("save_document"), new MapSqlParameterSource("sha256", sha256)
+                .addValue("fileName", fileName == null ? "confirmacion.pdf" : fileName)
+                .addValue("size", content.length).addValue("content", content), Long.class);
+    }
+}

@@ -1,0 +1,130 @@
+-- Read API: PostgreSQL builds the JSON (Spanish snake_case names) so Java only passes it through.
+
+-- name: reservations
+WITH f AS (
+    SELECT r.* FROM reservation r
+     WHERE (CAST(:estado AS text) IS NULL OR r.status = CAST(:estado AS text))
+       AND (CAST(:agencia AS text) IS NULL OR r.agency_normalized LIKE '%' || CAST(:agencia AS text) || '%')
+       AND (CAST(:desde AS date) IS NULL OR r.check_in >= CAST(:desde AS date))
+       AND (CAST(:hasta AS date) IS NULL OR r.check_in <= CAST(:hasta AS date))
+)
+SELECT json_build_object(
+    'total', (SELECT count(*) FROM f),
+    'limit', CAST(:limit AS int),
+    'offset', CAST(:offset AS int),
+    'reservas', COALESCE((
+        SELECT json_agg(json_build_object(
+            'id_reserva', x.reservation_code, 'loc_interno', x.loc_interno, 'localizador', x.localizador,
+            'agencia', x.agency, 'cliente_id', x.client_id, 'estado', x.status, 'motivo_estado', x.status_reason,
+            'requiere_oc', x.requires_oc, 'nombre_hotel', x.hotel_name, 'fecha_checkin', x.check_in,
+            'fecha_checkout', x.check_out, 'monto_total', x.total_amount, 'moneda', x.currency,
+            'creada', x.created_at, 'actualizada', x.updated_at) ORDER BY x.created_at DESC, x.id DESC)
+          FROM (SELECT * FROM f ORDER BY created_at DESC, id DESC LIMIT CAST(:limit AS int) OFFSET CAST(:offset AS int)) x),
+        '[]'::json))::text
+
+-- name: reservation
+SELECT json_build_object(
+    'id', r.id, 'id_reserva', r.reservation_code, 'loc_interno', r.loc_interno, 'localizador', r.localizador,
+    'estado_reserva', r.booking_status, 'agencia', r.agency, 'cliente', (
+        SELECT json_build_object('id', c.id, 'nombre', c.name, 'requiere_oc', c.requires_oc, 'activo', c.active,
+                                 'correos', c.contact_to, 'correos_cc', c.contact_cc)
+          FROM client c WHERE c.id = r.client_id),
+    'estado', r.status, 'motivo_estado', r.status_reason, 'requiere_oc', r.requires_oc,
+    'fecha_emision', r.issue_date, 'nombre_hotel', r.hotel_name, 'direccion_hotel', r.hotel_address,
+    'ciudad_hotel', r.hotel_city, 'telefono_hotel', r.hotel_phone, 'fecha_checkin', r.check_in,
+    'hora_llegada', to_char(r.arrival_time, 'HH24:MI'), 'fecha_checkout', r.check_out,
+    'hora_salida', to_char(r.departure_time, 'HH24:MI'), 'numero_noches', r.nights,
+    'numero_habitaciones', r.room_count, 'monto_total', r.total_amount, 'moneda', r.currency,
+    'fecha_limite_cancelacion', r.cancellation_deadline, 'observaciones_hotel', r.hotel_remarks,
+    'notas_asesor', r.advisor_notes, 'plantilla', r.layout, 'pdf_sha256', r.pdf_sha256,
+    'escalera_iniciada', r.ladder_started_at, 'creada', r.created_at, 'actualizada', r.updated_at,
+    'habitaciones', COALESCE((
+        SELECT json_agg(json_build_object('numero', h.room_number, 'categoria', h.category, 'adultos', h.adults,
+                'ninos', h.children, 'plan_alimentacion', h.meal_plan, 'huespedes', COALESCE((
+                    SELECT json_agg(json_build_object('tipo', g.guest_type, 'nombres', g.first_names,
+                            'apellidos', g.last_names) ORDER BY g.position)
+                      FROM reservation_guest g WHERE g.room_id = h.id), '[]'::json)) ORDER BY h.room_number)
+          FROM reservation_room h WHERE h.reservation_id = r.id), '[]'::json),
+    'origen', COALESCE((
+        SELECT json_agg(json_build_object('mensaje_id', m.id, 'efecto', s.effect, 'fecha', s.occurred_at,
+                'remitente', m.sender, 'asunto', m.subject, 'message_id', m.message_id, 'buzon', m.mailbox)
+                ORDER BY s.occurred_at)
+          FROM reservation_source s JOIN processed_mail m ON m.id = s.processed_mail_id
+         WHERE s.reservation_id = r.id), '[]'::json),
+    'correos_enviados', COALESCE((
+        SELECT json_agg(json_build_object('id', e.id, 'tipo', e.kind, 'nivel', e.level, 'estado', e.status,
+                'asunto', e.subject, 'para', e.to_addresses, 'cc', e.cc_addresses, 'message_id', e.message_id,
+                'enviado', e.sent_at) ORDER BY e.claimed_at)
+          FROM sent_email e WHERE e.reservation_id = r.id), '[]'::json),
+    'ordenes_compra', COALESCE((
+        SELECT json_agg(json_build_object('id', o.id, 'estado', o.status, 'numero_oc', o.oc_number,
+                'remitente', o.sender, 'asunto', o.subject, 'metodo', o.match_method, 'recibida', o.created_at)
+                ORDER BY o.created_at)
+          FROM purchase_order o WHERE o.reservation_id = r.id), '[]'::json),
+    'eventos', COALESCE((
+        SELECT json_agg(json_build_object('fecha', a.occurred_at, 'actor', a.actor, 'accion', a.action,
+                'detalle', a.details) ORDER BY a.occurred_at, a.id)
+          FROM audit_event a WHERE a.reservation_id = r.id), '[]'::json)
+)::text
+  FROM reservation r WHERE r.reservation_code = :code
+
+-- name: stats
+SELECT json_build_object(
+    'total_reservas', (SELECT count(*) FROM reservation),
+    'por_estado', (SELECT json_object_agg(s.code, COALESCE(c.n, 0))
+                     FROM unnest(ARRAY['no_requiere_oc','pendiente','sin_contacto','revision','recibida',
+                                       'suspendida','cancelada']) AS s(code)
+                     LEFT JOIN (SELECT status, count(*) AS n FROM reservation GROUP BY status) c ON c.status = s.code),
+    'oc_recibidas', (SELECT count(*) FROM purchase_order WHERE status = 'asignada'),
+    'oc_sin_asignar', (SELECT count(*) FROM purchase_order WHERE status = 'sin_asignar'),
+    -- the stay has begun and the OC is still owed
+    'vencidas', (SELECT count(*) FROM reservation
+                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in <= CAST(:today AS date)),
+    'agencias_desconocidas', (SELECT count(DISTINCT agency_normalized) FROM reservation
+                               WHERE status = 'revision' AND client_id IS NULL),
+    'mensajes', (SELECT json_object_agg(outcome, n) FROM (SELECT outcome, count(*) AS n FROM processed_mail
+                  GROUP BY outcome) m)
+)::text
+
+-- name: messages
+WITH f AS (
+    SELECT * FROM processed_mail
+     WHERE (CAST(:resultado AS text) IS NULL OR outcome = CAST(:resultado AS text))
+       AND (CAST(:tipo AS text) IS NULL OR kind = CAST(:tipo AS text))
+)
+SELECT json_build_object(
+    'total', (SELECT count(*) FROM f),
+    'limit', CAST(:limit AS int),
+    'offset', CAST(:offset AS int),
+    'mensajes', COALESCE((
+        SELECT json_agg(json_build_object(
+            'id', x.id, 'buzon', x.mailbox, 'message_id', x.message_id, 'uid_validity', x.uid_validity,
+            'uid', x.uid, 'remitente', x.sender, 'asunto', x.subject, 'fecha_envio', x.sent_at,
+            'recibido', x.received_at, 'tipo', x.kind, 'resultado', x.outcome, 'motivo', x.reason,
+            'error', x.error, 'intentos', x.attempts, 'reprocesable', x.raw_message IS NOT NULL,
+            'accion_posterior', x.post_action, 'adjuntos', x.details,
+            'reservas', COALESCE((SELECT json_agg(json_build_object('id_reserva', r.reservation_code, 'efecto', s.effect))
+                                   FROM reservation_source s JOIN reservation r ON r.id = s.reservation_id
+                                  WHERE s.processed_mail_id = x.id), '[]'::json),
+            'actualizado', x.updated_at) ORDER BY x.id DESC)
+          FROM (SELECT * FROM f ORDER BY id DESC LIMIT CAST(:limit AS int) OFFSET CAST(:offset AS int)) x),
+        '[]'::json))::text
+
+-- name: clients
+SELECT json_build_object(
+    'clientes', COALESCE((
+        SELECT json_agg(json_build_object(
+            'id', c.id, 'nombre', c.name, 'nombre_normalizado', c.normalized_name, 'requiere_oc', c.requires_oc,
+            'correos', c.contact_to, 'correos_cc', c.contact_cc, 'activo', c.active, 'notas', c.notes,
+            'dias_recordatorio', c.reminder_days, 'dias_ultimatum', c.ultimatum_days,
+            'alias', COALESCE((SELECT json_agg(a.alias ORDER BY a.alias) FROM client_alias a WHERE a.client_id = c.id), '[]'::json),
+            'reservas_abiertas', (SELECT count(*) FROM reservation r WHERE r.client_id = c.id
+                                    AND r.status IN ('pendiente', 'sin_contacto', 'revision', 'suspendida')))
+            ORDER BY c.name)
+          FROM client c), '[]'::json),
+    -- agencies printed on confirmations that no client or alias matches: an admin decides
+    'agencias_desconocidas', COALESCE((
+        SELECT json_agg(json_build_object('agencia', u.agency, 'reservas', u.n, 'ultima', u.last) ORDER BY u.last DESC)
+          FROM (SELECT min(agency) AS agency, count(*) AS n, max(created_at) AS last FROM reservation
+                 WHERE client_id IS NULL AND status = 'revision' GROUP BY agency_normalized) u), '[]'::json)
+)::text

@@ -1,0 +1,33 @@
+-- Clients (agencies) and their aliases.
+
+-- name: find_by_normalized
+SELECT id, name, requires_oc, active, contact_to, contact_cc, notes, reminder_days, ultimatum_days
+  FROM client
+ WHERE normalized_name = :normalized
+    OR id = (SELECT client_id FROM client_alias WHERE normalized_alias = :normalized)
+ LIMIT 1
+
+-- name: insert
+INSERT INTO client (name, normalized_name, requires_oc, contact_to, contact_cc, active, notes)
+VALUES (:name, :normalized, :requiresOc, CAST(:contactTo AS text[]), CAST(:contactCc AS text[]), :active, :notes)
+RETURNING id
+
+-- name: update
+UPDATE client
+   SET requires_oc = :requiresOc, contact_to = CAST(:contactTo AS text[]), contact_cc = CAST(:contactCc AS text[]),
+       active = :active, notes = :notes, updated_at = now()
+ WHERE id = :id
+
+-- name: insert_alias
+INSERT INTO client_alias (client_id, alias, normalized_alias)
+VALUES (:clientId, :alias, :normalized)
+ON CONFLICT (normalized_alias) DO NOTHING
+
+-- name: aliases
+SELECT alias FROM client_alias WHERE client_id = :clientId ORDER BY alias
+
+-- name: export
+SELECT c.name, c.requires_oc, c.contact_to, c.contact_cc, c.active, c.notes,
+       COALESCE((SELECT string_agg(a.alias, ';' ORDER BY a.alias) FROM client_alias a WHERE a.client_id = c.id), '') AS aliases
+  FROM client c
+ ORDER BY c.name

@@ -1,0 +1,60 @@
+-- Processed-mail records: claims, outcomes and reprocessing (mail intake).
+
+-- name: claim
+-- A new message gets an 'en_proceso' row; returns its id. Nothing when the key is known.
+INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by)
+VALUES (:mailbox, :key, :messageId, 'en_proceso', :instance)
+ON CONFLICT (mailbox, dedup_key) DO NOTHING
+RETURNING id
+
+-- name: take_over
+-- An 'en_proceso' claim left behind by a crash (this instance, not in flight, or stale) is taken again.
+UPDATE processed_mail
+   SET claimed_by = :instance, attempts = attempts + 1, updated_at = now()
+ WHERE mailbox = :mailbox AND dedup_key = :key AND outcome = 'en_proceso'
+   AND (claimed_by = :instance OR claimed_by IS NULL OR updated_at < now() - make_interval(secs => :staleSeconds))
+RETURNING id
+
+-- name: release
+-- The route failed without recording anything: let the next poll try again.
+UPDATE processed_mail SET claimed_by = NULL, updated_at = now() - interval '100 years'
+ WHERE mailbox = :mailbox AND dedup_key = :key AND outcome = 'en_proceso'
+
+-- name: find_claim
+SELECT id FROM processed_mail WHERE mailbox = :mailbox AND dedup_key = :key
+
+-- name: complete
+UPDATE processed_mail
+   SET message_id = :messageId, uid_validity = :uidValidity, uid = :uid, sender = :sender, subject = :subject,
+       sent_at = :sentAt, in_reply_to = :inReplyTo, mail_references = :references, kind = :kind,
+       outcome = :outcome, reason = :reason, error = :error, details = CAST(:details AS jsonb),
+       raw_message = :raw, raw_sha256 = :rawSha256, post_action = :postAction,
+       claimed_by = NULL, updated_at = now()
+ WHERE id = :id
+
+-- name: record_failure
+-- Anything unexpected: the error and the raw message are kept so the mail can be reprocessed.
+UPDATE processed_mail
+   SET outcome = 'error', error = :error, raw_message = COALESCE(:raw, raw_message),
+       raw_sha256 = COALESCE(:rawSha256, raw_sha256), sender = COALESCE(:sender, sender),
+       subject = COALESCE(:subject, subject), claimed_by = NULL, updated_at = now()
+ WHERE id = :id
+
+-- name: load_for_reprocess
+SELECT id, mailbox, dedup_key, outcome, raw_message, uid_validity, uid FROM processed_mail WHERE id = :id FOR UPDATE
+
+-- name: start_reprocess
+UPDATE processed_mail SET outcome = 'en_proceso', attempts = attempts + 1, claimed_by = :instance, updated_at = now()
+ WHERE id = :id
+
+-- name: failed_ids
+SELECT id FROM processed_mail WHERE outcome = 'error' AND raw_message IS NOT NULL ORDER BY id
+
+-- name: save_document
+INSERT INTO document (sha256, file_name, content_type, size_bytes, content)
+VALUES (:sha256, :fileName, 'application/pdf', :size, :content)
+ON CONFLICT (sha256) DO UPDATE SET sha256 = EXCLUDED.sha256
+RETURNING id
+
+-- name: outcome
+SELECT outcome FROM processed_mail WHERE mailbox = :mailbox AND dedup_key = :key
