@@ -3,19 +3,14 @@ package cl.seguimientooc;
 import cl.seguimientooc.config.Settings;
 import cl.seguimientooc.config.Setting;
 import cl.seguimientooc.db.Database;
-import cl.seguimientooc.domain.OcRequirement;
-import cl.seguimientooc.domain.SenderRules;
 import cl.seguimientooc.mail.MailIntake;
 import cl.seguimientooc.mail.MailKeys;
-import cl.seguimientooc.mail.MailProcessor;
 import cl.seguimientooc.mail.MailboxRoutes;
-import cl.seguimientooc.mail.PostAction;
 import cl.seguimientooc.mail.ProcessedMailRepository;
 import cl.seguimientooc.mail.RecentMessages;
 import cl.seguimientooc.mail.SeenRestorer;
 import cl.seguimientooc.store.ClientStore;
 import cl.seguimientooc.store.Db;
-import cl.seguimientooc.store.ProcessedMailStore;
 import cl.seguimientooc.store.ReservationStore;
 import cl.seguimientooc.db.DatabaseHealthCheck;
 import cl.seguimientooc.extraction.ConfirmationExtractor;
@@ -23,7 +18,6 @@ import cl.seguimientooc.extraction.LayoutRegistry;
 import cl.seguimientooc.web.Api;
 import cl.seguimientooc.web.HealthReport;
 import java.nio.file.Path;
-import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -76,46 +70,24 @@ public class AppConfiguration implements CamelConfiguration {
     /** Mail intake, reservations and clients: the beans the mailbox routes and the API call. */
     private static void bindIntake(CamelContext context, Settings settings, ConfirmationExtractor extractor, Database database) {
         var registry = context.getRegistry();
-        var properties = context.getPropertiesComponent();
-        int staleSeconds = Integer.parseInt(properties.resolveProperty("mail.claim.stale.seconds").orElse("600"));
-        Db db = new Db(database.dataSource());
-        OcRequirement ocRequirement = new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC));
-        ProcessedMailStore mails = new ProcessedMailStore(db, staleSeconds);
-        ReservationStore reservations = new ReservationStore(db, ocRequirement);
-        SenderRules senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
-        MailProcessor processor = new MailProcessor(extractor, senders, db, mails, reservations);
-        ProcessedMailRepository repository = new ProcessedMailRepository(mails);
-        SeenRestorer seenRestorer = new SeenRestorer();
-        List<MailboxRoutes.Reader> readers = MailboxRoutes.plan(settings);
-
-        registry.bind("db", Db.class, db);
-        registry.bind("reservationStore", ReservationStore.class, reservations);
-        registry.bind("processedMailRepository", ProcessedMailRepository.class, repository);
+        int staleSeconds = Integer.parseInt(context.getPropertiesComponent().resolveProperty("mail.claim.stale.seconds")
+                .orElse("600"));
+        Services services = new Services(settings, database, extractor, staleSeconds);
+        registry.bind("db", Db.class, services.db);
+        registry.bind("reservationStore", ReservationStore.class, services.reservations);
+        registry.bind("clientStore", ClientStore.class, services.clients);
+        registry.bind("processedMailRepository", ProcessedMailRepository.class, services.mailRepository);
         registry.bind("mailKeys", MailKeys.class, new MailKeys());
         registry.bind("recentMessages", RecentMessages.class, new RecentMessages(settings.getInt(Setting.MAIL_LOOKBACK_DAYS)));
-        registry.bind("seenRestorer", SeenRestorer.class, seenRestorer);
-        MailIntake intake = new MailIntake(processor, mails, db, repository, seenRestorer,
-                PostAction.fromCode(settings.get(Setting.MAIL_POST_ACTION)), settings.get(Setting.MAIL_MOVE_FOLDER));
-        registry.bind("mailIntake", MailIntake.class, intake);
-        ClientStore clients = new ClientStore(db, reservations);
-        registry.bind("clientStore", ClientStore.class, clients);
-        registry.bind("api", Api.class, new Api(db, clients, intake, reprocessRoles(readers)));
-        for (MailboxRoutes.Reader r : readers) {
+        registry.bind("seenRestorer", SeenRestorer.class, services.seenRestorer);
+        registry.bind("mailIntake", MailIntake.class, services.intake);
+        registry.bind("api", Api.class, new Api(services.db, services.clients, services.intake, services.reprocessRoles()));
+        for (MailboxRoutes.Reader r : services.readers) {
             LOG.info("Ruta {}: lee {} ({}) cada {} s para: {}", r.routeId(), r.mailboxId(), r.mailbox().ssl() ? "IMAPS" : "IMAP",
                     r.mailbox().intervalSeconds(), r.roles());
         }
-        if (senders.acceptsAnyone()) {
+        if (services.senders.acceptsAnyone()) {
             LOG.warn("ALLOWED_CONFIRMATION_SENDERS está vacío: se aceptan confirmaciones de cualquier remitente");
         }
-    }
-
-    /** A reprocessed message is read for what its mailbox is read for; with no mailbox, for both. */
-    static MailProcessor.Roles reprocessRoles(List<MailboxRoutes.Reader> readers) {
-        if (readers.isEmpty()) {
-            return new MailProcessor.Roles(true, true);
-        }
-        boolean confirmations = readers.stream().anyMatch(r -> r.roles().contains("confirmaciones"));
-        boolean ocs = readers.stream().anyMatch(r -> r.roles().contains("oc"));
-        return new MailProcessor.Roles(confirmations, ocs);
     }
 }

@@ -1,5 +1,6 @@
 package cl.seguimientooc;
 
+import cl.seguimientooc.cli.AdminCommand;
 import cl.seguimientooc.cli.ExtractCommand;
 import cl.seguimientooc.config.ConfigException;
 import cl.seguimientooc.config.DotEnv;
@@ -32,11 +33,15 @@ public final class Application {
             System.exit(EXIT_CONFIG);
         }
         String command = args.length == 0 ? "run" : args[0];
+        if (!command.equals("run")) {
+            System.setProperty("log.console.target", "SYSTEM_ERR");
+        }
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         int exit = switch (command) {
             case "run" -> run(workingDir, rest);
             case "check-config" -> checkConfig(workingDir, System.getenv());
             case "extract" -> ExtractCommand.run(rest, layoutsDir(workingDir), System.out, System.err);
+            case "import-clients", "export-clients", "reprocess" -> admin(command, workingDir, rest);
             case "help", "--help", "-h" -> usage(0);
             default -> usage(EXIT_CONFIG);
         };
@@ -54,6 +59,14 @@ public final class Application {
         main.setDefaultPropertyPlaceholderLocation(Files.isRegularFile(properties)
                 ? "file:" + properties : "classpath:application.properties");
         return main.run(args.toArray(String[]::new));
+    }
+
+    private static int admin(String command, Path workingDir, List<String> args) {
+        if (checkConfig(workingDir, System.getenv(), false) != 0) {
+            return EXIT_CONFIG;
+        }
+        Settings settings = Settings.load(Settings.standardLookup(workingDir, System.getenv()));
+        return AdminCommand.run(command, args, settings, workingDir, System.out, System.err);
     }
 
     static int checkConfig(Path workingDir, Map<String, String> env) {
@@ -94,6 +107,9 @@ public final class Application {
                   run                      inicia el servicio (por omisión)
                   check-config             valida la configuración y termina (código 2 si es inválida)
                   extract [--text] a.pdf…  muestra en JSON lo que se lee de confirmaciones PDF
+                  import-clients a.csv     importa clientes (nombre_agencia,requiere_oc[,correos,…]); idempotente
+                  export-clients [a.csv]   exporta los clientes en el mismo formato
+                  reprocess ID… | --errores  vuelve a procesar mensajes guardados (p. ej. tras un error)
                 """);
         return exit;
     }

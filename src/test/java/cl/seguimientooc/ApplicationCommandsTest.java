@@ -74,4 +74,22 @@ class ApplicationCommandsTest {
         assertEquals(0, withText.exit());
         assertTrue(withText.out().contains("\"texto\":\"Resumen de servicios"), withText.out());
     }
+
+    @Test
+    void importClientsIsIdempotentAndExportWritesTheSameShape() throws Exception {
+        String db = cl.seguimientooc.support.TestDatabase.newDatabase("oc_cli");
+        Map<String, String> env = Map.of("DATABASE_URL", db);
+        Path csv = Path.of("src/test/resources/fixtures/clientes.csv").toAbsolutePath();
+        Run first = run(workDir, env, "import-clients", csv.toString());
+        assertEquals(0, first.exit(), first.err() + first.out());
+        assertTrue(first.out().contains("\"creados\" : 76"), first.out());
+        Run second = run(workDir, env, "import-clients", csv.toString());
+        assertTrue(second.out().contains("\"creados\" : 0") && second.out().contains("\"sin_cambios\" : 76"), second.out());
+        Run export = run(workDir, env, "export-clients");
+        assertEquals(0, export.exit(), export.err());
+        assertTrue(export.out().startsWith("nombre_agencia,requiere_oc,correos"), export.out());
+        assertTrue(export.out().contains("WALVIS S.A.,NO,"), export.out());
+        Run reprocess = run(workDir, env, "reprocess", "--errores");
+        assertEquals(0, reprocess.exit(), reprocess.err());
+    }
 }

@@ -107,7 +107,7 @@ public final class ClientCsv {
                 continue;
             }
             String notes = v.getOrDefault("notas", "");
-            List<String> aliases = list(v.get("alias"));
+            List<String> aliases = list(v.get("alias"), "[;|]");
             clients.add(new ClientInput(name, requires, to, cc, active, notes.isEmpty() ? null : notes,
                     aliases.isEmpty() ? null : aliases));
             lineNumbers.add(line);
@@ -143,14 +143,14 @@ public final class ClientCsv {
         if (cell == null || cell.isBlank()) {
             return null;
         }
-        return list(cell).stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        return list(cell, "[;,|\\s]+").stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static List<String> list(String cell) {
+    private static List<String> list(String cell, String separators) {
         if (cell == null || cell.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(cell.split("[;|\\s]+|,")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split(separators)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String firstInvalid(List<String> to, List<String> cc) {

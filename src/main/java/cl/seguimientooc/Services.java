@@ -1,0 +1,60 @@
+package cl.seguimientooc;
+
+import cl.seguimientooc.config.Setting;
+import cl.seguimientooc.config.Settings;
+import cl.seguimientooc.db.Database;
+import cl.seguimientooc.domain.OcRequirement;
+import cl.seguimientooc.domain.SenderRules;
+import cl.seguimientooc.extraction.ConfirmationExtractor;
+import cl.seguimientooc.mail.MailIntake;
+import cl.seguimientooc.mail.MailProcessor;
+import cl.seguimientooc.mail.MailboxRoutes;
+import cl.seguimientooc.mail.PostAction;
+import cl.seguimientooc.mail.ProcessedMailRepository;
+import cl.seguimientooc.mail.SeenRestorer;
+import cl.seguimientooc.store.ClientStore;
+import cl.seguimientooc.store.Db;
+import cl.seguimientooc.store.ProcessedMailStore;
+import cl.seguimientooc.store.ReservationStore;
+import java.util.List;
+
+/**
+ * The object graph of the domain services, built in one place: by {@link AppConfiguration} for the
+ * running service and by the admin commands (import-clients, reprocess) that run without Camel.
+ */
+public final class Services {
+
+    public final Db db;
+    public final SenderRules senders;
+    public final ProcessedMailStore mails;
+    public final ReservationStore reservations;
+    public final ClientStore clients;
+    public final MailProcessor processor;
+    public final ProcessedMailRepository mailRepository;
+    public final SeenRestorer seenRestorer;
+    public final MailIntake intake;
+    public final List<MailboxRoutes.Reader> readers;
+
+    public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds) {
+        db = new Db(database.dataSource());
+        senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
+        mails = new ProcessedMailStore(db, claimStaleSeconds);
+        reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)));
+        clients = new ClientStore(db, reservations);
+        processor = new MailProcessor(extractor, senders, db, mails, reservations);
+        mailRepository = new ProcessedMailRepository(mails);
+        seenRestorer = new SeenRestorer();
+        intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,
+                PostAction.fromCode(settings.get(Setting.MAIL_POST_ACTION)), settings.get(Setting.MAIL_MOVE_FOLDER));
+        readers = MailboxRoutes.plan(settings);
+    }
+
+    /** A reprocessed message is read for what the mailboxes are read for; with none configured, for both. */
+    public MailProcessor.Roles reprocessRoles() {
+        if (readers.isEmpty()) {
+            return new MailProcessor.Roles(true, true);
+        }
+        return new MailProcessor.Roles(readers.stream().anyMatch(r -> r.roles().contains("confirmaciones")),
+                readers.stream().anyMatch(r -> r.roles().contains("oc")));
+    }
+}
