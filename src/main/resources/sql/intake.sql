@@ -58,3 +58,11 @@ RETURNING id
 
 -- name: outcome
 SELECT outcome FROM processed_mail WHERE mailbox = :mailbox AND dedup_key = :key
+
+-- name: claim_many
+-- The new messages of a poll claimed in one statement; returns the keys claimed and their ids.
+INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by)
+SELECT :mailbox, k, CASE WHEN k LIKE 'sha256:%' THEN NULL ELSE k END, 'en_proceso', :instance
+  FROM unnest(CAST(:keys AS text[])) AS k
+ON CONFLICT (mailbox, dedup_key) DO NOTHING
+RETURNING dedup_key, id

@@ -6,6 +6,7 @@ import cl.seguimientooc.db.Database;
 import cl.seguimientooc.domain.OcRequirement;
 import cl.seguimientooc.domain.SenderRules;
 import cl.seguimientooc.extraction.ConfirmationExtractor;
+import cl.seguimientooc.mail.ExtractionAhead;
 import cl.seguimientooc.mail.MailIntake;
 import cl.seguimientooc.mail.MailProcessor;
 import cl.seguimientooc.mail.MailboxRoutes;
@@ -29,6 +30,7 @@ public final class Services {
     public final ProcessedMailStore mails;
     public final ReservationStore reservations;
     public final ClientStore clients;
+    public final ExtractionAhead extractionAhead;
     public final MailProcessor processor;
     public final ProcessedMailRepository mailRepository;
     public final SeenRestorer seenRestorer;
@@ -41,7 +43,8 @@ public final class Services {
         mails = new ProcessedMailStore(db, claimStaleSeconds);
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)));
         clients = new ClientStore(db, reservations);
-        processor = new MailProcessor(extractor, senders, db, mails, reservations);
+        extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        processor = new MailProcessor(extractionAhead, senders, db, mails, reservations);
         mailRepository = new ProcessedMailRepository(mails);
         seenRestorer = new SeenRestorer();
         intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,

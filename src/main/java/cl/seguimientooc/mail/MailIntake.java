@@ -57,7 +57,10 @@ public final class MailIntake {
         String mailbox = exchange.getMessage().getHeader(MAILBOX, String.class);
         String key = key(exchange);
         boolean wasSeen = message.isSet(Flags.Flag.SEEN);
-        Long id = mails.findId(mailbox, key);
+        Long id = repository.claimedId(MailboxIds.compose(mailbox, key));
+        if (id == null) {
+            id = mails.findId(mailbox, key);
+        }
         if (id == null) {
             throw new IllegalStateException("el mensaje " + key + " no tiene registro en processed_mail");
         }

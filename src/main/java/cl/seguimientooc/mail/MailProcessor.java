@@ -1,7 +1,6 @@
 package cl.seguimientooc.mail;
 
 import cl.seguimientooc.domain.SenderRules;
-import cl.seguimientooc.extraction.ConfirmationExtractor;
 import cl.seguimientooc.extraction.ExtractionError;
 import cl.seguimientooc.extraction.ExtractionResult;
 import cl.seguimientooc.store.Db;
@@ -41,13 +40,13 @@ public final class MailProcessor {
     private static final Pattern OC_HINT = Pattern.compile(
             "(?i)(orden(es)?\\s+de\\s+compra|purchase\\s+order|\\bO\\.?\\s?C\\.?(?=[\\s:#Nn°º-]|$))");
 
-    private final ConfirmationExtractor extractor;
+    private final ExtractionAhead extractor;
     private final SenderRules senders;
     private final Db db;
     private final ProcessedMailStore mails;
     private final ReservationStore reservations;
 
-    public MailProcessor(ConfirmationExtractor extractor, SenderRules senders, Db db, ProcessedMailStore mails,
+    public MailProcessor(ExtractionAhead extractor, SenderRules senders, Db db, ProcessedMailStore mails,
                          ReservationStore reservations) {
         this.extractor = extractor;
         this.senders = senders;

@@ -28,21 +28,45 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
                 }
             }));
 
+    /** Record ids of messages claimed and not yet completed, so the route needs no lookup. */
+    private final Map<String, Long> claimed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public ProcessedMailRepository(ProcessedMailStore store) {
         this.store = store;
     }
 
+    /** Keys claimed in bulk for the coming exchanges of a poll (see {@link #claimAll}). */
+    private final Set<String> preclaimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Claims a poll's new messages in one statement, before the consumer asks for each; those it
+     * could not claim (known, or held by another instance) take the one-by-one path in {@link #add}.
+     */
+    public void claimAll(String mailbox, java.util.List<String> keys) {
+        java.util.List<String> unknown = keys.stream().filter(k -> !handled.contains(MailboxIds.compose(mailbox, k))).toList();
+        for (Map.Entry<String, Long> e : store.claimAll(mailbox, unknown).entrySet()) {
+            String key = MailboxIds.compose(mailbox, e.getKey());
+            claimed.put(key, e.getValue());
+            preclaimed.add(key);
+        }
+    }
+
     @Override
     public boolean add(String key) {
+        if (preclaimed.remove(key)) {
+            return true;
+        }
         if (handled.contains(key)) {
             return false;
         }
         String[] parts = MailboxIds.split(key);
         Claim claim = store.claim(parts[0], parts[1]);
-        if (claim == Claim.DONE) {
+        if (claim.status() == Claim.Status.DONE) {
             handled.add(key);
+        } else if (claim.status() == Claim.Status.CLAIMED) {
+            claimed.put(key, claim.id());
         }
-        return claim == Claim.CLAIMED;
+        return claim.status() == Claim.Status.CLAIMED;
     }
 
     @Override
@@ -50,8 +74,14 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
         return handled.contains(key);
     }
 
+    /** The processed-mail id of a message this instance claimed, or null. */
+    public Long claimedId(String key) {
+        return claimed.get(key);
+    }
+
     @Override
     public boolean remove(String key) {
+        claimed.remove(key);
         String[] parts = MailboxIds.split(key);
         store.release(parts[0], parts[1]);
         return true;
@@ -59,6 +89,7 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
 
     @Override
     public boolean confirm(String key) {
+        claimed.remove(key);
         handled.add(key);
         return true;
     }

@@ -21,6 +21,7 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecentMessages.class);
     private final long windowMillis;
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     public RecentMessages(int days) {
         this.windowMillis = Duration.ofDays(days).toMillis();
@@ -31,7 +32,13 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
         if (endpoint instanceof MailEndpoint mail) {
             mail.setSearchTerm(new ReceivedDateTerm(ComparisonTerm.GE, new Date(System.currentTimeMillis() - windowMillis)));
         }
+        polls.incrementAndGet();
         return true;
+    }
+
+    /** Increases with every poll of any mailbox, so per-poll work (header prefetch) runs once per poll. */
+    public long pollCount() {
+        return polls.get();
     }
 
     @Override

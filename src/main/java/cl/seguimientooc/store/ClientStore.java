@@ -120,7 +120,7 @@ public final class ClientStore {
     }
 
     /** A PostgreSQL array literal; addresses never contain quotes or braces (validated before). */
-    static String arrayLiteral(List<String> values) {
+    public static String arrayLiteral(List<String> values) {
         StringBuilder b = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

@@ -26,20 +26,39 @@ public final class ProcessedMailStore {
         this.staleSeconds = staleSeconds;
     }
 
-    /** What a claim attempt found. */
-    public enum Claim { CLAIMED, DONE, BUSY }
+    /** What a claim attempt found; {@code id} is the record's id when CLAIMED. */
+    public record Claim(Status status, Long id) {
+        public enum Status { CLAIMED, DONE, BUSY }
+    }
 
     /** CLAIMED when this instance now owns the message; DONE when it was handled; BUSY when another holds it. */
     public Claim claim(String mailbox, String key) {
         MapSqlParameterSource p = new MapSqlParameterSource("mailbox", mailbox).addValue("key", key)
                 .addValue("messageId", key.startsWith("sha256:") ? null : key).addValue("instance", INSTANCE)
                 .addValue("staleSeconds", staleSeconds);
-        if (!jdbc.queryForList(SQL.get("claim"), p, Long.class).isEmpty()
-                || !jdbc.queryForList(SQL.get("take_over"), p, Long.class).isEmpty()) {
-            return Claim.CLAIMED;
+        List<Long> id = jdbc.queryForList(SQL.get("claim"), p, Long.class);
+        if (id.isEmpty()) {
+            id = jdbc.queryForList(SQL.get("take_over"), p, Long.class);
+        }
+        if (!id.isEmpty()) {
+            return new Claim(Claim.Status.CLAIMED, id.get(0));
         }
         List<String> outcome = jdbc.queryForList(SQL.get("outcome"), p, String.class);
-        return outcome.isEmpty() || outcome.get(0).equals("en_proceso") ? Claim.BUSY : Claim.DONE;
+        return new Claim(outcome.isEmpty() || outcome.get(0).equals("en_proceso") ? Claim.Status.BUSY : Claim.Status.DONE, null);
+    }
+
+    /** Claims many new messages in one statement; returns key to record id for those claimed now. */
+    public Map<String, Long> claimAll(String mailbox, List<String> keys) {
+        Map<String, Long> claimed = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return claimed;
+        }
+        jdbc.query(SQL.get("claim_many"), new MapSqlParameterSource("mailbox", mailbox)
+                .addValue("keys", ClientStore.arrayLiteral(keys)).addValue("instance", INSTANCE),
+                (java.sql.ResultSet rs) -> {
+                    claimed.put(rs.getString("dedup_key"), rs.getLong("id"));
+                });
+        return claimed;
     }
 
     /** Gives a claim back so the next poll retries the message (the route failed before recording it). */

@@ -150,6 +150,7 @@ public final class ReservationStore {
         if (r.rooms() == null) {
             return;
         }
+        List<MapSqlParameterSource> guests = new java.util.ArrayList<>();
         for (Reservation.Room room : r.rooms()) {
             long roomId = jdbc.queryForObject(SQL.get("insert_room"), new MapSqlParameterSource("reservationId", reservationId)
                     .addValue("number", room.number()).addValue("category", room.category())
@@ -157,10 +158,12 @@ public final class ReservationStore {
                     .addValue("mealPlan", room.mealPlan()), Long.class);
             int position = 1;
             for (Reservation.Guest g : room.guests() == null ? List.<Reservation.Guest>of() : room.guests()) {
-                jdbc.update(SQL.get("insert_guest"), new MapSqlParameterSource("roomId", roomId)
-                        .addValue("position", position++).addValue("type", g.type())
-                        .addValue("firstNames", g.firstNames()).addValue("lastNames", g.lastNames()));
+                guests.add(new MapSqlParameterSource("roomId", roomId).addValue("position", position++)
+                        .addValue("type", g.type()).addValue("firstNames", g.firstNames()).addValue("lastNames", g.lastNames()));
             }
+        }
+        if (!guests.isEmpty()) {
+            jdbc.batchUpdate(SQL.get("insert_guest"), guests.toArray(MapSqlParameterSource[]::new));
         }
     }
 

@@ -365,6 +365,45 @@ class MailIntakeTest {
     }
 
     @Test
+    void databaseDroppedInTheMiddleOfAMessageIsRetriedAndStoresItOnce() throws Exception {
+        String db = h.dbUrl.replaceAll(".*/([^/?]+)\\?.*", "$1");
+        try (Connection c = DriverManager.getConnection(h.dbUrl); Statement s = c.createStatement()) {
+            // Holds the reservation INSERT long enough to cut the connection under it.
+            s.execute("CREATE OR REPLACE FUNCTION test_slow_insert() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN PERFORM pg_sleep(3); RETURN NEW; END $$");
+            s.execute("CREATE TRIGGER test_slow_insert BEFORE INSERT ON reservation FOR EACH ROW "
+                    + "WHEN (NEW.agency = 'AGENCIA LENTA SPA') EXECUTE FUNCTION test_slow_insert()");
+        }
+        String code = String.valueOf(IDS.incrementAndGet());
+        MimeMessage m = mail(HOTELSALES, "Confirmación", "", Attachment.pdf("a.pdf",
+                TestPdfs.confirmation(12, "AGENCIA LENTA SPA", code, 10_000)));
+        deliver(m);
+        try (Connection admin = DriverManager.getConnection(TestDatabase.adminUrl()); Statement s = admin.createStatement()) {
+            await("reservation insert in flight", () -> {
+                try (var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + db
+                        + "' AND wait_event = 'PgSleep'")) {
+                    return rs.next() && rs.getInt(1) > 0;
+                }
+            });
+            s.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+            try {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+                Thread.sleep(300);
+            } finally {
+                s.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+            }
+        }
+        JsonNode record = awaitMessage(m);
+        assertEquals("procesado", record.get("resultado").asText(), record.toString());
+        assertEquals(1L, h.scalar("SELECT count(*) FROM reservation WHERE reservation_code = ?", code));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM reservation_source s JOIN reservation r ON r.id = s.reservation_id "
+                + "WHERE r.reservation_code = ?", code));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM processed_mail WHERE message_id = ?", id(m)));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM audit_event a JOIN reservation r ON r.id = a.reservation_id "
+                + "WHERE r.reservation_code = ? AND a.action = 'reserva_creada'", code));
+    }
+
+    @Test
     void clientListImportsIdempotentlyAndExports() throws Exception {
         String csv = Files.readString(Path.of("src/test/resources/fixtures/clientes.csv"));
         JsonNode first = MailHarness.JSON.readTree(h.post("/api/clientes/importar", "text/csv", csv).body());

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.TestInstance;
 
-/** OC_INBOX_* empty: the OC mailbox is the confirmations mailbox, so exactly one route reads it. */
+/**
+ * OC_INBOX_* empty: the OC mailbox is the confirmations mailbox, so exactly one route reads it.
+ * Also the post-action "mover": stored confirmations go to a folder, everything else stays.
+ */
 @CamelMainTest(mainClass = Application.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedMailboxTest {
@@ -38,7 +41,8 @@ class SharedMailboxTest {
         h.user("seguimiento@agencia.cl", "seguimiento", "secreto");
         h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
                 "imap.username", "seguimiento", "imap.password", "secreto",
-                "allowed.confirmation.senders", "@hotelsales.cl");
+                "allowed.confirmation.senders", "@hotelsales.cl",
+                "mail.post.action", "mover", "mail.move.folder", "Procesados");
     }
 
     @AfterAll
@@ -76,7 +80,11 @@ class SharedMailboxTest {
         assertTrue((Boolean) h.scalar("SELECT raw_message IS NOT NULL FROM processed_mail WHERE message_id = ?",
                 oc.getMessageID()), "the OC is kept whole until OC matching exists");
         Flags ocFlags = h.flags("seguimiento", "secreto", oc.getMessageID());
-        assertFalse(ocFlags.contains(Flags.Flag.SEEN), "the OC stays unread for staff");
+        assertFalse(ocFlags.contains(Flags.Flag.SEEN), "the OC stays unread, in the inbox, for staff");
+        await("confirmations moved", () -> h.flags("seguimiento", "secreto", first.getMessageID()) == null
+                && h.flags("seguimiento", "secreto", second.getMessageID()) == null);
+        assertTrue(h.flags("seguimiento", "secreto", "Procesados", first.getMessageID()) != null,
+                "post-action mover: the confirmation is in Procesados");
 
         JsonNode health = h.getJson("/api/health");
         for (JsonNode mailbox : health.get("buzones")) {

@@ -39,15 +39,22 @@ public final class MailHarness {
     private static final List<String> PROPERTIES = List.of("web.port", "database.url", "data.dir", "imap.host", "imap.port",
             "imap.username", "imap.password", "imap.use.ssl", "imap.check.interval", "oc.inbox.host", "oc.inbox.port",
             "oc.inbox.username", "oc.inbox.password", "oc.inbox.use.ssl", "oc.check.interval",
-            "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll");
+            "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder");
 
     public final GreenMail greenMail;
+    private final NoDelayImapServer imap;
     public final int webPort;
     public final String dbUrl;
 
     public MailHarness(String database) {
-        greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+        greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort()});
         greenMail.start();
+        try {
+            imap = NoDelayImapServer.start(greenMail.getManagers());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         webPort = Ports.free();
         dbUrl = TestDatabase.newDatabase(database);
     }
@@ -65,7 +72,7 @@ public final class MailHarness {
     }
 
     public int imapPort() {
-        return greenMail.getImap().getPort();
+        return imap.port();
     }
 
     public void user(String email, String login, String password) {
@@ -74,6 +81,7 @@ public final class MailHarness {
 
     public void close() {
         PROPERTIES.forEach(System::clearProperty);
+        imap.stopService();
         greenMail.stop();
     }
 
@@ -121,8 +129,15 @@ public final class MailHarness {
 
     /** The server-side flags of the message with this Message-ID (null when it is not there). */
     public Flags flags(String login, String password, String messageId) throws Exception {
+        return flags(login, password, "INBOX", messageId);
+    }
+
+    public Flags flags(String login, String password, String folder, String messageId) throws Exception {
         try (Store store = imap(login, password)) {
-            Folder inbox = store.getFolder("INBOX");
+            Folder inbox = store.getFolder(folder);
+            if (!inbox.exists()) {
+                return null;
+            }
             inbox.open(Folder.READ_ONLY);
             Message[] found = inbox.search(new HeaderTerm("Message-ID", messageId));
             Flags flags = found.length == 0 ? null : found[0].getFlags();
