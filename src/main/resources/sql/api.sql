@@ -82,8 +82,8 @@ SELECT json_build_object(
                   WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in <= CAST(:today AS date)),
     'agencias_desconocidas', (SELECT count(DISTINCT agency_normalized) FROM reservation
                                WHERE status = 'revision' AND client_id IS NULL),
-    'mensajes', (SELECT json_object_agg(outcome, n) FROM (SELECT outcome, count(*) AS n FROM processed_mail
-                  GROUP BY outcome) m)
+    'mensajes', COALESCE((SELECT json_object_agg(outcome, n) FROM (SELECT outcome, count(*) AS n FROM processed_mail
+                  GROUP BY outcome) m), '{}'::json)
 )::text
 
 -- name: messages

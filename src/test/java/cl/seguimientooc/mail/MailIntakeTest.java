@@ -200,6 +200,21 @@ class MailIntakeTest {
     }
 
     @Test
+    void aMessageWithoutMessageIdIsDeduplicatedByTheHashOfItsBytes() throws Exception {
+        String code = String.valueOf(IDS.incrementAndGet());
+        MimeMessage m = mail(HOTELSALES, "Confirmación sin Message-ID", "", Attachment.pdf("c.pdf",
+                TestPdfs.confirmation(13, "WALVIS S.A.", code, 70_000)));
+        m.removeHeader("Message-ID");
+        deliver(m);
+        await("processed by hash", () -> "procesado".equals(h.scalar(
+                "SELECT outcome FROM processed_mail WHERE dedup_key LIKE 'sha256:%' AND subject = 'Confirmación sin Message-ID'")));
+        deliver(m); // the very same bytes again
+        Thread.sleep(2500);
+        assertEquals(1L, h.scalar("SELECT count(*) FROM processed_mail WHERE subject = 'Confirmación sin Message-ID'"));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM reservation WHERE reservation_code = ?", code));
+    }
+
+    @Test
     void senderNotAllowedIsIgnoredWithTheReasonAndLeftUnread() throws Exception {
         MimeMessage m = mail("alguien@gmail.com", "Confirmación de Reserva", "", Attachment.pdf("c.pdf",
                 TestPdfs.confirmation(3, "WALVIS S.A.", String.valueOf(IDS.incrementAndGet()), 90_000)));
