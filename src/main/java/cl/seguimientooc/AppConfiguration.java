@@ -1,6 +1,9 @@
 package cl.seguimientooc;
 
+import cl.seguimientooc.config.ConfigException;
 import cl.seguimientooc.config.Settings;
+import cl.seguimientooc.mailout.LadderMailModel;
+import cl.seguimientooc.mailout.MailTemplates;
 import cl.seguimientooc.config.Setting;
 import cl.seguimientooc.db.Database;
 import cl.seguimientooc.mail.ExtractionAhead;
@@ -19,6 +22,7 @@ import cl.seguimientooc.extraction.LayoutRegistry;
 import cl.seguimientooc.web.Api;
 import cl.seguimientooc.web.HealthReport;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -43,6 +47,16 @@ public class AppConfiguration implements CamelConfiguration {
         String dataDir = context.getPropertiesComponent().resolveProperty("data.dir").orElse("data");
         String layoutsDir = context.getPropertiesComponent().resolveProperty("layouts.dir").orElse("layouts");
 
+        MailTemplates templates = new MailTemplates(Path.of(
+                context.getPropertiesComponent().resolveProperty("templates.dir").orElse("templates")));
+        List<String> templateProblems = templates.check(LadderMailModel.sample());
+        if (!templateProblems.isEmpty()) {
+            // Reported now, not when the first e-mail is due.
+            throw new ConfigException("plantillas de correo con errores (" + templates.source() + "):\n  - "
+                    + String.join("\n  - ", templateProblems), "templates.dir");
+        }
+        LOG.info("Plantillas de correo desde {}: {}", templates.source(), MailTemplates.KINDS);
+
         LayoutRegistry layouts = LayoutRegistry.load(Path.of(layoutsDir));
         LOG.info("Plantillas de diseño de PDF desde {}: {}", layouts.source(), layouts.names());
 
@@ -51,6 +65,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("database", Database.class, database, null, "close");
         registry.bind("dataSource", DataSource.class, database.dataSource());
         registry.bind("settings", Settings.class, settings);
+        registry.bind("mailTemplates", MailTemplates.class, templates);
         ConfirmationExtractor extractor = new ConfirmationExtractor(layouts);
         registry.bind("confirmationExtractor", ConfirmationExtractor.class, extractor);
         registry.bind("healthReport", HealthReport.class, new HealthReport(context, settings, database));

@@ -92,4 +92,16 @@ class ApplicationCommandsTest {
         Run reprocess = run(workDir, env, "reprocess", "--errores");
         assertEquals(0, reprocess.exit(), reprocess.err());
     }
+
+    @Test
+    void aBrokenMailTemplateStopsStartupWithItsFileAndLine() throws Exception {
+        Files.createDirectories(workDir.resolve("routes"));
+        Path templates = Files.createDirectories(workDir.resolve("templates"));
+        Files.writeString(templates.resolve("ultimatum_dia4.txt.ftl"), "Hola\n${reserva.sinCampo}\n");
+        Run r = run(workDir, Map.of("DATABASE_URL", cl.seguimientooc.support.TestDatabase.newDatabase("oc_tpl"),
+                "WEB_PORT", String.valueOf(cl.seguimientooc.support.Ports.free())), "run");
+        assertTrue(r.exit() != 0, "startup refused");
+        String all = r.out() + r.err();
+        assertTrue(all.contains("ultimatum_dia4.txt.ftl") && all.contains("línea 2"), all);
+    }
 }

@@ -1,0 +1,108 @@
+package cl.seguimientooc.mailout;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the ladder e-mails from the FreeMarker templates in {@code templates/} (or the copy in
+ * the jar): subject, HTML and plain text for each kind. {@link #check} renders all of them with a
+ * sample model so a broken template is reported at startup.
+ */
+public final class MailTemplates {
+
+    /** The kinds of e-mail, as named in files and in the API. */
+    public static final List<String> KINDS = List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4");
+
+    /** A rendered e-mail. */
+    public record Rendered(String kind, String subject, String html, String text) {
+    }
+
+    private final Configuration config;
+    private final String source;
+
+    public MailTemplates(Path dir) {
+        config = new Configuration(Configuration.VERSION_2_3_34);
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        List<TemplateLoader> loaders = new ArrayList<>();
+        String from = "las plantillas incluidas en el servicio";
+        if (dir != null && Files.isDirectory(dir)) {
+            try {
+                loaders.add(new FileTemplateLoader(dir.toFile()));
+                from = dir.toAbsolutePath().toString();
+            } catch (IOException e) {
+                throw new IllegalStateException("no se puede leer el directorio de plantillas " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        loaders.add(new ClassTemplateLoader(MailTemplates.class, "/templates"));
+        config.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        source = from;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Rendered render(String kind, Map<String, Object> model) {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("tipo de correo desconocido: " + kind);
+        }
+        String subject = one(kind + ".asunto.ftl", model).strip().replaceAll("\\s+", " ");
+        return new Rendered(kind, subject, one(kind + ".html.ftl", model), one(kind + ".txt.ftl", model).strip() + "\n");
+    }
+
+    /** Renders every template with a sample; returns the problems (empty when all render). */
+    public List<String> check(Map<String, Object> sample) {
+        List<String> problems = new ArrayList<>();
+        for (String kind : KINDS) {
+            try {
+                Rendered r = render(kind, sample);
+                if (r.subject().isBlank()) {
+                    problems.add(kind + ".asunto.ftl: el asunto quedó vacío");
+                }
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private String one(String name, Map<String, Object> model) {
+        try {
+            Template t = config.getTemplate(name);
+            StringWriter out = new StringWriter();
+            t.process(model, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            throw new IllegalStateException("plantilla " + name + " (línea " + e.getLineNumber() + "): "
+                    + firstLine(e.getMessageWithoutStackTop()), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("plantilla " + name + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "error desconocido";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

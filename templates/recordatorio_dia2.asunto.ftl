@@ -1,0 +1,1 @@
+Recordatorio: Orden de Compra pendiente - Reserva ${reserva.id} - LOC ${reserva.loc}

@@ -1,0 +1,1 @@
+Solicitud de Orden de Compra - Reserva ${reserva.id} - LOC ${reserva.loc}
