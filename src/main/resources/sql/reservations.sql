@@ -19,7 +19,7 @@ VALUES (:code, :loc, :localizador, :bookingStatus, :agency, :agencyNormalized,
         :arrivalTime, :departureTime, :nights, :roomCount, :totalAmount, :currency, :cancellationDeadline,
         :hotelRemarks, :advisorNotes, :layout, :status, :statusReason, :requiresOc, :mailId,
         :documentId, :pdfSha256, CAST(:extracted AS jsonb), :contentSha256,
-        CASE WHEN :status = 'pendiente' THEN now() END)
+        CASE WHEN :status = 'pendiente' THEN CAST(:now AS timestamptz) END)
 ON CONFLICT (reservation_code) DO NOTHING
 RETURNING id
 
@@ -60,8 +60,10 @@ ON CONFLICT DO NOTHING
 -- name: set_status
 UPDATE reservation
    SET status = :status, status_reason = :reason, requires_oc = :requiresOc, client_id = :clientId,
-       ladder_started_at = CASE WHEN :status = 'pendiente' THEN COALESCE(ladder_started_at, now())
+       ladder_started_at = CASE WHEN :status = 'pendiente' THEN COALESCE(ladder_started_at, CAST(:now AS timestamptz))
                                 ELSE ladder_started_at END,
+       -- entering the ladder (again): the ladder plans the next step
+       next_step_at = CASE WHEN :status = 'pendiente' AND status <> 'pendiente' THEN NULL ELSE next_step_at END,
        updated_at = now()
  WHERE id = :id
 

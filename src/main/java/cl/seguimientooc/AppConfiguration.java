@@ -19,7 +19,11 @@ import cl.seguimientooc.store.ReservationStore;
 import cl.seguimientooc.db.DatabaseHealthCheck;
 import cl.seguimientooc.extraction.ConfirmationExtractor;
 import cl.seguimientooc.extraction.LayoutRegistry;
+import cl.seguimientooc.ladder.ChileHolidays;
+import cl.seguimientooc.ladder.LadderPolicy;
+import cl.seguimientooc.mailout.LadderRunner;
 import cl.seguimientooc.web.Api;
+import cl.seguimientooc.web.LadderApi;
 import cl.seguimientooc.web.HealthReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +92,18 @@ public class AppConfiguration implements CamelConfiguration {
         var registry = context.getRegistry();
         int staleSeconds = Integer.parseInt(context.getPropertiesComponent().resolveProperty("mail.claim.stale.seconds")
                 .orElse("600"));
-        Services services = new Services(settings, database, extractor, staleSeconds);
+        var properties = context.getPropertiesComponent();
+        boolean testClock = Boolean.parseBoolean(properties.resolveProperty("oc.test.clock").orElse("false").strip());
+        Services services = new Services(settings, database, extractor, staleSeconds, testClock);
+        String clockAt = properties.resolveProperty("oc.test.clock.at").orElse("").strip();
+        if (!clockAt.isEmpty()) {
+            if (!testClock) {
+                throw new ConfigException("OC_TEST_CLOCK_AT requiere OC_TEST_CLOCK=true (solo para pruebas)", "oc.test.clock.at");
+            }
+            LOG.warn("Reloj de prueba fijado en {}", services.clock.set(clockAt));
+        } else if (services.clock.simulated()) {
+            LOG.warn("Reloj de prueba activo: ahora es {}", services.clock.now());
+        }
         registry.bind("db", Db.class, services.db);
         registry.bind("extractionAhead", ExtractionAhead.class, services.extractionAhead, null, "shutdown");
         registry.bind("reservationStore", ReservationStore.class, services.reservations);
@@ -101,6 +116,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("seenRestorer", SeenRestorer.class, services.seenRestorer);
         registry.bind("mailIntake", MailIntake.class, services.intake);
         registry.bind("api", Api.class, new Api(services.db, services.clients, services.intake, services.reprocessRoles()));
+        bindLadder(context, settings, services);
         for (MailboxRoutes.Reader r : services.readers) {
             LOG.info("Ruta {}: lee {} ({}) cada {} s para: {}", r.routeId(), r.mailboxId(), r.mailbox().ssl() ? "IMAPS" : "IMAP",
                     r.mailbox().intervalSeconds(), r.roles());
@@ -108,5 +124,68 @@ public class AppConfiguration implements CamelConfiguration {
         if (services.senders.acceptsAnyone()) {
             LOG.warn("ALLOWED_CONFIRMATION_SENDERS está vacío: se aceptan confirmaciones de cualquier remitente");
         }
+    }
+
+    /** The escalation ladder: schedule, calendar, runner, SMTP endpoint and its timer interval. */
+    private static void bindLadder(CamelContext context, Settings settings, Services services) {
+        var properties = context.getPropertiesComponent();
+        java.util.function.Function<String, String> prop = key -> properties.resolveProperty(key).orElse("").strip();
+        LadderPolicy.Schedule schedule = new LadderPolicy.Schedule(settings.getInt(Setting.DAYS_FOR_REMINDER_1),
+                settings.getInt(Setting.DAYS_FOR_REMINDER_2), java.time.LocalTime.parse(prop.apply("ladder.window.open")),
+                java.time.LocalTime.parse(prop.apply("ladder.window.close")),
+                Boolean.parseBoolean(prop.apply("ladder.request.immediately")), ChileHolidays.SANTIAGO);
+        String smtpHost = settings.get(Setting.SMTP_HOST);
+        String fromEmail = !settings.get(Setting.SMTP_FROM_EMAIL).isEmpty() ? settings.get(Setting.SMTP_FROM_EMAIL)
+                : settings.get(Setting.SMTP_USERNAME).contains("@") ? settings.get(Setting.SMTP_USERNAME) : "seguimiento-oc@localhost";
+        String ocAddress = settings.ocMailbox().username();
+        LadderRunner.Config config = new LadderRunner.Config(fromEmail, settings.get(Setting.SMTP_FROM_NAME),
+                ocAddress.contains("@") ? ocAddress : fromEmail, settings.getList(Setting.EMAIL_CC_RECIPIENTS),
+                java.time.Duration.ofSeconds(Long.parseLong(prop.apply("ladder.retry.base.seconds"))),
+                java.time.Duration.ofSeconds(Long.parseLong(prop.apply("ladder.retry.max.seconds"))),
+                Integer.parseInt(prop.apply("ladder.retry.max.attempts")), !smtpHost.isEmpty());
+        org.apache.camel.ProducerTemplate[] producer = new org.apache.camel.ProducerTemplate[1];
+        LadderRunner.Transport transport = mime -> {
+            if (producer[0] == null) {
+                producer[0] = context.createProducerTemplate();
+            }
+            org.apache.camel.Exchange sent = producer[0].send("direct:ladder-smtp", e -> e.getIn().setBody(mime));
+            if (sent.getException() != null) {
+                throw sent.getException();
+            }
+        };
+        Db db = services.db;
+        LadderRunner runner = new LadderRunner(db, services.clock,
+                () -> new LadderPolicy(LadderRunner.loadCalendar(db.jdbc())), schedule,
+                context.getRegistry().lookupByNameAndType("mailTemplates", MailTemplates.class), services.reservations,
+                config, transport);
+        context.getRegistry().bind("ladderRunner", LadderRunner.class, runner);
+        context.getRegistry().bind("ladderApi", LadderApi.class, new LadderApi(runner, services.clock));
+
+        int port = settings.getInt(Setting.SMTP_PORT);
+        java.util.Properties mailProps = new java.util.Properties();
+        mailProps.setProperty("mail.smtp.connectiontimeout", "30000");
+        mailProps.setProperty("mail.smtp.timeout", "60000");
+        if (port == 465) {
+            mailProps.setProperty("mail.smtp.ssl.enable", "true");
+        } else if (settings.getBoolean(Setting.SMTP_USE_TLS)) {
+            mailProps.setProperty("mail.smtp.starttls.enable", "true");
+            mailProps.setProperty("mail.smtp.starttls.required", "true");
+        }
+        context.getRegistry().bind("smtpJavaProperties", java.util.Properties.class, mailProps);
+        StringBuilder uri = new StringBuilder("smtp://" + (smtpHost.isEmpty() ? "localhost" : smtpHost) + ":" + port
+                + "?additionalJavaMailProperties=#smtpJavaProperties");
+        if (!settings.get(Setting.SMTP_USERNAME).isEmpty()) {
+            uri.append("&username=").append(java.net.URLEncoder.encode(settings.get(Setting.SMTP_USERNAME),
+                    java.nio.charset.StandardCharsets.UTF_8)).append("&password=RAW(").append(settings.get(Setting.SMTP_PASSWORD))
+                    .append(")");
+        }
+        String checks = settings.get(Setting.SCHEDULER_CHECKS_PER_DAY);
+        long interval = checks.isEmpty() ? 15 * 60_000L : Math.max(60_000L, 86_400_000L / Integer.parseInt(checks));
+        // Computed from the settings, used by routes/ladder.camel.yaml.
+        properties.addOverrideProperty("ladder.smtp.uri", uri.toString());
+        properties.addOverrideProperty("ladder.interval.ms", String.valueOf(interval));
+        LOG.info("Escalera: revisión cada {} min; ventana {}–{}; días {}/{}; SMTP {}", interval / 60_000, schedule.windowOpen(),
+                schedule.windowClose(), schedule.reminderDays(), schedule.ultimatumDays(),
+                smtpHost.isEmpty() ? "no configurado (no se envían correos)" : smtpHost + ":" + port);
     }
 }

@@ -13,6 +13,7 @@ import cl.seguimientooc.mail.MailboxRoutes;
 import cl.seguimientooc.mail.PostAction;
 import cl.seguimientooc.mail.ProcessedMailRepository;
 import cl.seguimientooc.mail.SeenRestorer;
+import cl.seguimientooc.mailout.ServiceClock;
 import cl.seguimientooc.store.ClientStore;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.ProcessedMailStore;
@@ -26,6 +27,7 @@ import java.util.List;
 public final class Services {
 
     public final Db db;
+    public final ServiceClock clock;
     public final SenderRules senders;
     public final ProcessedMailStore mails;
     public final ReservationStore reservations;
@@ -38,10 +40,17 @@ public final class Services {
     public final List<MailboxRoutes.Reader> readers;
 
     public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds) {
+        this(settings, database, extractor, claimStaleSeconds, false);
+    }
+
+    /** {@code testClock}: OC_TEST_CLOCK, the simulated clock for tests and demos. */
+    public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds,
+                    boolean testClock) {
         db = new Db(database.dataSource());
+        clock = new ServiceClock(testClock, db.jdbc());
         senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
         mails = new ProcessedMailStore(db, claimStaleSeconds);
-        reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)));
+        reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
         clients = new ClientStore(db, reservations);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         processor = new MailProcessor(extractionAhead, senders, db, mails, reservations);

@@ -13,7 +13,11 @@ public final class LadderMailModel {
     /** What the templates show of a reservation. */
     public record ReservationView(String id, String loc, String localizador, String agency, String hotel,
                                   LocalDate checkIn, LocalDate checkOut, BigDecimal amount, String currency,
-                                  List<String> guests) {
+                                  List<String> guests, String hotelPhone) {
+        public ReservationView(String id, String loc, String localizador, String agency, String hotel, LocalDate checkIn,
+                               LocalDate checkOut, BigDecimal amount, String currency, List<String> guests) {
+            this(id, loc, localizador, agency, hotel, checkIn, checkOut, amount, currency, guests, null);
+        }
     }
 
     private LadderMailModel() {
@@ -31,6 +35,7 @@ public final class LadderMailModel {
         reserva.put("checkout", ChileanFormat.longDate(r.checkOut()));
         reserva.put("monto", ChileanFormat.money(r.amount(), r.currency()));
         reserva.put("huespedes", r.guests() == null ? List.of() : r.guests());
+        reserva.put("telefono_hotel", text(r.hotelPhone()));
         Map<String, Object> oc = new LinkedHashMap<>();
         oc.put("buzon", text(ocMailbox));
         oc.put("asunto", "OC Reserva " + text(r.id()) + " - LOC " + text(r.loc()));
@@ -55,7 +60,7 @@ public final class LadderMailModel {
     public static Map<String, Object> sample() {
         return of(new ReservationView("45215412", "AAFTTAT", "723113", "WALVIS S.A.", "Hampton by Hilton Santiago Las Condes",
                 LocalDate.of(2025, 11, 27), LocalDate.of(2025, 11, 29), new BigDecimal("528701.00"), "CLP",
-                List.of("UNO PRUEBA", "DOS PRUEBA")), "oc@agencia.cl", "Seguimiento OC", "seguimiento@agencia.cl",
+                List.of("UNO PRUEBA", "DOS PRUEBA"), "56233520700"), "oc@agencia.cl", "Seguimiento OC", "seguimiento@agencia.cl",
                 LocalDate.of(2025, 11, 20), LocalDateTime.of(2025, 11, 27, 18, 0));
     }
 

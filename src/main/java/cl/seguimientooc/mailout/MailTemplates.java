@@ -24,7 +24,8 @@ import java.util.Map;
 public final class MailTemplates {
 
     /** The kinds of e-mail, as named in files and in the API. */
-    public static final List<String> KINDS = List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4");
+    public static final List<String> KINDS = List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4",
+            "aviso_suspension");
 
     /** A rendered e-mail. */
     public record Rendered(String kind, String subject, String html, String text) {

@@ -42,10 +42,17 @@ public final class ReservationStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final OcRequirement ocRequirement;
+    private final java.util.function.Supplier<java.time.Instant> clock;
 
-    public ReservationStore(Db db, OcRequirement ocRequirement) {
+    /** {@code clock} is the service's "now" (the ladder starts at it; a test clock may move it). */
+    public ReservationStore(Db db, OcRequirement ocRequirement, java.util.function.Supplier<java.time.Instant> clock) {
         this.jdbc = db.jdbc();
         this.ocRequirement = ocRequirement;
+        this.clock = clock;
+    }
+
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.get());
     }
 
     /** Inserts a new reservation, or compares and updates an existing one. Never restarts a ladder. */
@@ -61,7 +68,8 @@ public final class ReservationStore {
                 .addValue("status", decision.status().code())
                 .addValue("statusReason", decision.reason())
                 .addValue("requiresOc", decision.requiresOc())
-                .addValue("mailId", mailId);
+                .addValue("mailId", mailId)
+                .addValue("now", now());
         List<Long> inserted = jdbc.queryForList(SQL.get("insert"), p, Long.class);
         if (!inserted.isEmpty()) {
             long id = inserted.get(0);
@@ -122,7 +130,8 @@ public final class ReservationStore {
         current.checkTransition(decision.status());
         jdbc.update(SQL.get("set_status"), new MapSqlParameterSource("id", id)
                 .addValue("status", decision.status().code()).addValue("reason", decision.reason())
-                .addValue("requiresOc", decision.requiresOc()).addValue("clientId", client == null ? null : client.id()));
+                .addValue("requiresOc", decision.requiresOc()).addValue("clientId", client == null ? null : client.id())
+                .addValue("now", now()));
         if (decision.status() != current) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("antes", current.code());

@@ -39,7 +39,8 @@ public final class MailHarness {
     private static final List<String> PROPERTIES = List.of("web.port", "database.url", "data.dir", "imap.host", "imap.port",
             "imap.username", "imap.password", "imap.use.ssl", "imap.check.interval", "oc.inbox.host", "oc.inbox.port",
             "oc.inbox.username", "oc.inbox.password", "oc.inbox.use.ssl", "oc.check.interval",
-            "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder");
+            "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder", "smtp.host", "smtp.port", "smtp.use.tls", "smtp.from.email",
+            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at");
 
     public final GreenMail greenMail;
     private final NoDelayImapServer imap;
@@ -69,6 +70,10 @@ public final class MailHarness {
         for (int i = 0; i < keyValues.length; i += 2) {
             System.setProperty(keyValues[i], keyValues[i + 1]);
         }
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
     }
 
     public int imapPort() {

@@ -1,0 +1,96 @@
+-- The escalation ladder: planning, claiming and recording sends, suspension, calendar, test clock.
+
+-- name: clock_get
+SELECT offset_ms FROM service_clock WHERE id = 1
+
+-- name: clock_set
+INSERT INTO service_clock (id, offset_ms, set_at) VALUES (1, :o, now())
+ON CONFLICT (id) DO UPDATE SET offset_ms = EXCLUDED.offset_ms, set_at = now()
+
+-- name: clock_delete
+DELETE FROM service_clock
+
+-- name: overrides
+SELECT day, holiday, name FROM calendar_override ORDER BY day
+
+-- name: to_plan
+-- Reservations that entered the ladder (or re-entered it) and have no next step yet.
+SELECT id FROM reservation WHERE status = 'pendiente' AND next_step_at IS NULL ORDER BY id LIMIT :limit
+
+-- name: due
+SELECT id FROM reservation WHERE status = 'pendiente' AND next_step_at <= :now ORDER BY next_step_at, id LIMIT :limit
+
+-- name: lock
+-- One run works on a reservation at a time; another run skips it instead of waiting.
+SELECT r.id, r.reservation_code, r.loc_interno, r.localizador, r.agency, r.hotel_name, r.hotel_phone, r.check_in,
+       r.check_out, r.total_amount, r.currency, r.status, r.ladder_started_at, r.created_at,
+       c.reminder_days, c.ultimatum_days, c.contact_to, c.contact_cc,
+       ARRAY(SELECT trim(coalesce(g.first_names, '') || ' ' || coalesce(g.last_names, ''))
+               FROM reservation_room h JOIN reservation_guest g ON g.room_id = h.id
+              WHERE h.reservation_id = r.id ORDER BY h.room_number, g.position) AS guests
+  FROM reservation r LEFT JOIN client c ON c.id = r.client_id
+ WHERE r.id = :id
+   FOR UPDATE OF r SKIP LOCKED
+
+-- name: history
+-- When each automatic level was sent (NULL while claimed but not yet sent).
+SELECT level, status, sent_at FROM sent_email
+ WHERE reservation_id = :id AND NOT manual AND level IS NOT NULL
+
+-- name: set_next
+UPDATE reservation SET next_step = :step, next_step_at = :at WHERE id = :id
+
+-- name: claim
+-- The level is claimed before anything is sent: the unique index allows one automatic send per level.
+INSERT INTO sent_email (reservation_id, kind, level, manual, status, message_id, from_address, to_addresses,
+                        cc_addresses, reply_to, subject, body_html, body_text, template, content_sha256, claimed_at)
+VALUES (:reservationId, :kind, :level, :manual, 'reclamado', :messageId, :from, CAST(:to AS text[]),
+        CAST(:cc AS text[]), :replyTo, :subject, :html, :text, :template, :sha, :claimedAt)
+ON CONFLICT DO NOTHING
+RETURNING id
+
+-- name: to_send
+-- Claimed or failed-for-now e-mails whose turn has come (a crash after claiming leaves them 'reclamado').
+SELECT id FROM sent_email
+ WHERE (status = 'reclamado' AND claimed_at < :staleBefore)
+    OR (status = 'error' AND next_attempt_at <= :now)
+ ORDER BY id LIMIT :limit
+
+-- name: start_sending
+-- Only one sender gets a row; the others update nothing.
+UPDATE sent_email SET status = 'enviando', attempts = attempts + 1
+ WHERE id = :id AND status IN ('reclamado', 'error')
+RETURNING reservation_id, kind, level, manual, message_id, from_address, to_addresses, cc_addresses, reply_to,
+          subject, body_html, body_text
+
+-- name: reservation_status
+SELECT status FROM reservation WHERE id = :id
+
+-- name: mark_sent
+UPDATE sent_email SET status = 'enviado', sent_at = :sentAt, smtp_reply = :reply, last_error = NULL,
+       next_attempt_at = NULL
+ WHERE id = :id
+
+-- name: mark_retry
+UPDATE sent_email SET status = 'error', last_error = :error, smtp_reply = :reply, next_attempt_at = :nextAt WHERE id = :id
+
+-- name: mark_failed
+UPDATE sent_email SET status = 'fallido', last_error = :error, smtp_reply = :reply, next_attempt_at = NULL WHERE id = :id
+
+-- name: mark_cancelled
+UPDATE sent_email SET status = 'cancelado', last_error = :reason WHERE id = :id
+
+-- name: attention
+UPDATE reservation SET ladder_attention = :attention, updated_at = now() WHERE id = :id
+
+-- name: suspend
+UPDATE reservation SET status = 'suspendida', status_reason = :reason, next_step = NULL, next_step_at = NULL,
+       updated_at = now()
+ WHERE id = :id AND status = 'pendiente'
+
+-- name: stale_sending
+-- Handed to SMTP by a run that died before recording the answer.
+SELECT id, reservation_id, message_id FROM sent_email WHERE status = 'enviando' AND claimed_at < :staleBefore
+
+-- name: attempts
+SELECT attempts FROM sent_email WHERE id = :id

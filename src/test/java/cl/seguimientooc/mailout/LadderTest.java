@@ -1,0 +1,159 @@
+package cl.seguimientooc.mailout;
+
+import static cl.seguimientooc.support.MailHarness.await;
+import static cl.seguimientooc.support.MailHarness.mail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.seguimientooc.Application;
+import cl.seguimientooc.extraction.TestPdfs;
+import cl.seguimientooc.support.MailHarness;
+import cl.seguimientooc.support.MailHarness.Attachment;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The ladder end to end on the simulated clock: request, reminder, ultimatum, suspension, each once. */
+@CamelMainTest(mainClass = Application.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LadderTest {
+
+    static MailHarness h;
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        h = new MailHarness("oc_ladder");
+        h.user("confirmaciones@agencia.cl", "confirmaciones@agencia.cl", "secreto");
+        h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
+                "imap.username", "confirmaciones@agencia.cl", "imap.password", "secreto",
+                "allowed.confirmation.senders", "@hotelsales.cl",
+                "smtp.host", "localhost", "smtp.port", String.valueOf(h.smtpPort()), "smtp.use.tls", "false",
+                "smtp.from.email", "seguimiento@agencia.cl", "email.cc.recipients", "supervisor@agencia.cl",
+                "oc.test.clock", "true");
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    JsonNode processNow() throws Exception {
+        HttpResponse<String> r = h.post("/api/process-now", "application/json", "");
+        assertEquals(200, r.statusCode(), r.body());
+        return MailHarness.JSON.readTree(r.body());
+    }
+
+    void clock(String instant) throws Exception {
+        HttpResponse<String> r = h.post("/api/test/clock", "text/plain", instant);
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    /** What arrived in this recipient's own mailbox (GreenMail keeps one copy per recipient). */
+    List<MimeMessage> received(String address) {
+        var user = h.greenMail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            List<MimeMessage> out = new ArrayList<>();
+            for (var stored : h.greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                out.add(stored.getMimeMessage());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        h.awaitReady();
+    }
+
+    @Test
+    void walksTheWorkedExampleSendingEachLevelOnceThenSuspends() throws Exception {
+        h.awaitReady();
+        assertTrue(h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"WALVIS S.A.\",\"requiere_oc\":true,\"correos\":[\"compras@walvis.cl\"]}").statusCode() < 300);
+        clock("2026-06-26T14:00:00Z"); // Friday 10:00 in Santiago
+        h.append("confirmaciones@agencia.cl", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("r.pdf", TestPdfs.realSample())), false);
+        await("reservation stored", () -> h.get("/api/reservas/45215412").statusCode() == 200);
+
+        // Four runs at once: the request goes out exactly once.
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<JsonNode>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(pool.submit(this::processNow));
+        }
+        int sent = 0;
+        for (Future<JsonNode> f : runs) {
+            sent += f.get().get("enviados").size();
+        }
+        pool.shutdown();
+        assertEquals(1, sent);
+        await("request delivered", () -> received("compras@walvis.cl").size() == 1);
+        MimeMessage request = received("compras@walvis.cl").get(0);
+        assertEquals("Solicitud de Orden de Compra - Reserva 45215412 - LOC AAFTTAT", request.getSubject());
+        assertEquals("confirmaciones@agencia.cl", request.getReplyTo()[0].toString());
+        assertEquals("supervisor@agencia.cl", request.getRecipients(Message.RecipientType.CC)[0].toString());
+        assertEquals(h.scalar("SELECT message_id FROM sent_email WHERE level = 1"), request.getMessageID(),
+                "the Message-ID in the ledger is the one sent");
+        assertTrue(((MimeMultipart) request.getContent()).getContentType().startsWith("multipart/alternative"));
+        assertEquals(0, processNow().get("enviados").size(), "nothing more today");
+
+        clock("2026-06-30T14:00:00Z"); // Tuesday: Monday Jun 29 was a holiday, reminder is due Wednesday
+        assertEquals(0, processNow().get("enviados").size());
+        clock("2026-07-01T13:30:00Z"); // Wednesday 09:30
+        JsonNode reminder = processNow();
+        assertEquals("recordatorio_dia2", reminder.at("/enviados/0/tipo").asText(), reminder.toString());
+
+        clock("2026-07-03T14:00:00Z"); // Friday 10:00
+        JsonNode ultimatum = processNow();
+        assertEquals("ultimatum_dia4", ultimatum.at("/enviados/0/tipo").asText(), ultimatum.toString());
+        await("ultimatum delivered", () -> received("compras@walvis.cl").size() == 3);
+        String text = String.valueOf(h.scalar("SELECT body_text FROM sent_email WHERE level = 3"));
+        assertTrue(text.contains("suspendida el lunes 6 de julio de 2026 a las 18:00"), text);
+
+        clock("2026-07-06T21:59:00Z"); // Monday 17:59
+        assertEquals(0, processNow().get("suspendidas").size());
+        clock("2026-07-06T22:01:00Z"); // Monday 18:01
+        JsonNode suspension = processNow();
+        assertEquals("45215412", suspension.at("/suspendidas/0").asText(), suspension.toString());
+        // The supervisor is in CC of the three ladder e-mails and alone in the suspension notice.
+        await("admin told", () -> received("supervisor@agencia.cl").size() == 4);
+        MimeMessage notice = received("supervisor@agencia.cl").get(3);
+        assertTrue(notice.getSubject().startsWith("Reserva suspendida por falta de OC - Reserva 45215412"), notice.getSubject());
+        assertTrue(String.valueOf(h.scalar("SELECT body_text FROM sent_email WHERE kind = 'aviso_suspension'"))
+                .contains("56233520700"), "tells which hotel to warn");
+        JsonNode r = h.getJson("/api/reservas/45215412");
+        assertEquals("suspendida", r.get("estado").asText());
+        assertEquals(4, r.get("correos_enviados").size());
+
+        clock("2026-07-20T14:00:00Z");
+        JsonNode later = processNow();
+        assertEquals(0, later.get("enviados").size());
+        assertEquals(3, received("compras@walvis.cl").size(), "nothing more to the client");
+        assertEquals(1L, h.scalar("SELECT count(*) FROM sent_email WHERE level = 1"));
+    }
+
+    @Test
+    void testClockIsOnlyForTests() throws Exception {
+        HttpResponse<String> bad = h.post("/api/test/clock", "text/plain", "mañana");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals(200, h.get("/api/test/clock").statusCode());
+    }
+}

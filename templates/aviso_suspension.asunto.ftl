@@ -1,0 +1,1 @@
+Reserva suspendida por falta de OC - Reserva ${reserva.id} - LOC ${reserva.loc}
