@@ -58,7 +58,7 @@ SELECT id FROM sent_email
 
 -- name: start_sending
 -- Only one sender gets a row; the others update nothing.
-UPDATE sent_email SET status = 'enviando', attempts = attempts + 1
+UPDATE sent_email SET status = 'enviando', attempts = attempts + 1, sending_since = now()
  WHERE id = :id AND status IN ('reclamado', 'error')
 RETURNING reservation_id, kind, level, manual, message_id, from_address, to_addresses, cc_addresses, reply_to,
           subject, body_html, body_text
@@ -89,8 +89,13 @@ UPDATE reservation SET status = 'suspendida', status_reason = :reason, next_step
  WHERE id = :id AND status = 'pendiente'
 
 -- name: stale_sending
--- Handed to SMTP by a run that died before recording the answer.
-SELECT id, reservation_id, message_id FROM sent_email WHERE status = 'enviando' AND claimed_at < :staleBefore
+-- Handed to SMTP by a run that died before recording the answer: delivery unknown. Counted as sent
+-- (never twice) and flagged so a person checks with the client and resends by hand if needed.
+UPDATE sent_email
+   SET status = 'enviado', sent_at = COALESCE(sent_at, :sentAt),
+       smtp_reply = 'desconocido: el envío se interrumpió antes de recibir la respuesta del servidor'
+ WHERE status = 'enviando' AND sending_since < :staleBefore
+RETURNING id, reservation_id, kind
 
 -- name: attempts
 SELECT attempts FROM sent_email WHERE id = :id

@@ -20,6 +20,7 @@ CREATE INDEX reservation_ladder_plan_idx ON reservation (id) WHERE status = 'pen
 ALTER TABLE sent_email DROP CONSTRAINT sent_email_status_check;
 ALTER TABLE sent_email ADD CONSTRAINT sent_email_status_check
     CHECK (status IN ('reclamado', 'enviando', 'enviado', 'error', 'fallido', 'cancelado'));
+ALTER TABLE sent_email ADD COLUMN sending_since TIMESTAMPTZ;   -- when it was handed to SMTP (this attempt)
 CREATE INDEX sent_email_retry_idx ON sent_email (next_attempt_at) WHERE status IN ('reclamado', 'error');
 
 -- The simulated clock (OC_TEST_CLOCK=true only): offset from real time, survives restarts.

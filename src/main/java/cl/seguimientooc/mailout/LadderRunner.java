@@ -63,6 +63,8 @@ public final class LadderRunner {
     private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
     /** A reservation whose level is being sent is looked at again after this long. */
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofMinutes(10);
+    /** An SMTP hand-off without a recorded answer after this long was cut by a crash. */
+    private static final Duration STALE_SENDING = Duration.ofMinutes(10);
     private static final Session SESSION = Session.getInstance(new Properties());
 
     /** Sender identity, recipients and retry limits. */
@@ -108,6 +110,14 @@ public final class LadderRunner {
         int planned = 0;
         for (long id : jdbc.queryForList(SQL.get("to_plan"), Map.of("limit", BATCH * 4), Long.class)) {
             planned += db.tx().execute(s -> plan(id, rules, now, false, suspended)) ? 1 : 0;
+        }
+        for (Map<String, Object> lost : jdbc.queryForList(SQL.get("stale_sending"), new MapSqlParameterSource("sentAt",
+                Timestamp.from(now)).addValue("staleBefore", Timestamp.from(Instant.now().minus(STALE_SENDING))))) {
+            long reservationId = ((Number) lost.get("reservation_id")).longValue();
+            jdbc.update(SQL.get("attention"), Map.of("id", reservationId, "attention", "el envío de " + lost.get("kind")
+                    + " se interrumpió: verifique con el cliente si llegó y reenvíelo si no"));
+            LOG.warn("Correo {} ({}) quedó a medio enviar; se da por enviado y se marca para revisión", lost.get("id"),
+                    lost.get("kind"));
         }
         List<Long> claimed = new ArrayList<>();
         if (config.smtpConfigured()) {

@@ -1,0 +1,203 @@
+package cl.seguimientooc.mailout;
+
+import static cl.seguimientooc.support.MailHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.seguimientooc.Application;
+import cl.seguimientooc.support.ControllableSmtp;
+import cl.seguimientooc.support.ControllableSmtp.Mode;
+import cl.seguimientooc.support.MailHarness;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** SMTP away, rejecting, runs racing, crashes between claim and send, and an OC arriving mid-way. */
+@CamelMainTest(mainClass = Application.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LadderFailuresTest {
+
+    static MailHarness h;
+    static ControllableSmtp smtp;
+    static final String MONDAY_10 = "2026-07-06T14:00:00Z";
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        h = new MailHarness("oc_ladder_fail");
+        smtp = new ControllableSmtp(h.smtpPort());
+        h.configure("smtp.host", "localhost", "smtp.port", String.valueOf(smtp.port()), "smtp.use.tls", "false",
+                "smtp.from.email", "seguimiento@agencia.cl", "oc.test.clock", "true");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        smtp.close();
+        h.close();
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        h.awaitReady();
+        smtp.mode(Mode.UP);
+        clock(MONDAY_10);
+    }
+
+    JsonNode processNow() throws Exception {
+        HttpResponse<String> r = h.post("/api/process-now", "application/json", "");
+        assertEquals(200, r.statusCode(), r.body());
+        return MailHarness.JSON.readTree(r.body());
+    }
+
+    void clock(String value) throws Exception {
+        assertEquals(200, h.post("/api/test/clock", "text/plain", value).statusCode());
+    }
+
+    int inbox(String address) throws Exception {
+        var user = h.greenMail.getUserManager().getUserByEmail(address);
+        return user == null ? 0 : h.greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+    }
+
+    /** A client with one contact and {@code n} reservations that entered the ladder on Monday at 09:30. */
+    List<Long> pending(String client, String contact, int n) throws Exception {
+        HttpResponse<String> c = h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"" + client + "\",\"requiere_oc\":true,\"correos\":[\"" + contact + "\"]}");
+        assertTrue(c.statusCode() < 300, c.body());
+        long clientId = MailHarness.JSON.readTree(c.body()).get("id").asLong();
+        List<Long> ids = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(h.dbUrl); PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO reservation (reservation_code, loc_interno, agency, agency_normalized, client_id, total_amount,"
+                        + " currency, layout, status, requires_oc, ladder_started_at, hotel_name, check_in, check_out)"
+                        + " VALUES (?, ?, ?, ?, ?, 150000, 'CLP', 'hotelsales-resumen-de-servicios', 'pendiente', true, ?,"
+                        + " 'Hotel Prueba', DATE '2026-07-20', DATE '2026-07-22') RETURNING id")) {
+            for (int i = 0; i < n; i++) {
+                String code = client.replaceAll("\\W", "").toUpperCase() + i;
+                ps.setString(1, code);
+                ps.setString(2, "L" + code);
+                ps.setString(3, client);
+                ps.setString(4, client.toUpperCase());
+                ps.setLong(5, clientId);
+                ps.setTimestamp(6, Timestamp.from(Instant.parse("2026-07-06T13:30:00Z")));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void smtpDownThenUpIsRetriedWithBackoffAndSentOnce() throws Exception {
+        long id = pending("Cliente Caida", "compras@caida.cl", 1).get(0);
+        smtp.mode(Mode.DOWN);
+        JsonNode first = processNow();
+        assertEquals("error", first.at("/con_error/0/estado").asText(), first.toString());
+        assertNotNull(h.scalar("SELECT last_error FROM sent_email WHERE reservation_id = ? AND status = 'error'", id));
+        smtp.mode(Mode.UP);
+        assertEquals(0, processNow().get("enviados").size(), "waits for its backoff");
+        clock("+2m");
+        assertEquals(1, processNow().get("enviados").size());
+        await("delivered", () -> inbox("compras@caida.cl") == 1);
+        assertEquals(2, ((Number) h.scalar("SELECT attempts FROM sent_email WHERE reservation_id = ?", id)).intValue());
+        assertEquals(0, processNow().get("enviados").size());
+    }
+
+    @Test
+    void a5xxRejectionStopsRetriesAndFlagsTheReservation() throws Exception {
+        long id = pending("Cliente Rechazo", "compras@rechazo.cl", 1).get(0);
+        smtp.mode(Mode.REJECT);
+        JsonNode run = processNow();
+        assertEquals("fallido", run.at("/con_error/0/estado").asText(), run.toString());
+        assertTrue(run.at("/con_error/0/error").asText().contains("550"), run.toString());
+        assertTrue(String.valueOf(h.scalar("SELECT ladder_attention FROM reservation WHERE id = ?", id)).contains("550"));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM audit_event WHERE reservation_id = ? AND action = 'envio_fallido'", id));
+        smtp.mode(Mode.UP);
+        clock("+3h");
+        assertEquals(0, processNow().get("enviados").size(), "a rejected level is not retried automatically");
+        assertEquals(0, inbox("compras@rechazo.cl"));
+    }
+
+    @Test
+    void anOcArrivingBetweenClaimAndSendCancelsTheSend() throws Exception {
+        long id = pending("Cliente Oportuno", "compras@oportuno.cl", 1).get(0);
+        smtp.mode(Mode.DOWN);
+        processNow(); // claimed, not delivered
+        try (Connection db = DriverManager.getConnection(h.dbUrl)) {
+            db.createStatement().execute("UPDATE reservation SET status = 'recibida' WHERE id = " + id);
+        }
+        smtp.mode(Mode.UP);
+        clock("+2m");
+        processNow();
+        assertEquals("cancelado", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", id));
+        assertEquals(0, inbox("compras@oportuno.cl"));
+    }
+
+    @Test
+    void aCrashAfterClaimingSendsTheLevelOnceAndACrashMidSendNeverSendsItTwice() throws Exception {
+        List<Long> ids = pending("Cliente Caido", "compras@caido.cl", 2);
+        try (Connection db = DriverManager.getConnection(h.dbUrl); PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO sent_email (reservation_id, kind, level, status, message_id, from_address, to_addresses,"
+                        + " subject, body_html, body_text, template, claimed_at, sending_since)"
+                        + " VALUES (?, 'solicitud_inicial', 1, ?, ?, 'seguimiento@agencia.cl', ARRAY['compras@caido.cl'],"
+                        + " 'Solicitud', '<p>hola</p>', 'hola', 'solicitud_inicial', now() - interval '30 minutes', ?)")) {
+            // what a run that died right after claiming leaves behind
+            ps.setLong(1, ids.get(0));
+            ps.setString(2, "reclamado");
+            ps.setString(3, "<crash-1@agencia.cl>");
+            ps.setTimestamp(4, null);
+            ps.executeUpdate();
+            // what a run that died while the SMTP server had the message leaves behind
+            ps.setLong(1, ids.get(1));
+            ps.setString(2, "enviando");
+            ps.setString(3, "<crash-2@agencia.cl>");
+            ps.setTimestamp(4, Timestamp.from(Instant.now().minusSeconds(1800)));
+            ps.executeUpdate();
+        }
+        processNow();
+        await("claimed level delivered", () -> inbox("compras@caido.cl") == 1);
+        assertEquals("enviado", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", ids.get(0)));
+        assertEquals("enviado", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", ids.get(1)));
+        assertTrue(String.valueOf(h.scalar("SELECT ladder_attention FROM reservation WHERE id = ?", ids.get(1)))
+                .contains("interrumpió"));
+        processNow();
+        Thread.sleep(500);
+        assertEquals(1, inbox("compras@caido.cl"), "neither level sent twice");
+        assertEquals(2L, h.scalar("SELECT count(*) FROM sent_email WHERE reservation_id IN (?, ?)", ids.get(0), ids.get(1)));
+    }
+
+    @Test
+    void parallelRunsSendEachOf200LevelsExactlyOnce() throws Exception {
+        pending("Cliente Masivo", "compras@masivo.cl", 200);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<JsonNode>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(pool.submit(this::processNow));
+        }
+        int sent = 0;
+        for (Future<JsonNode> f : runs) {
+            sent += f.get().get("enviados").size();
+        }
+        pool.shutdown();
+        assertEquals(200, sent);
+        await("200 delivered", () -> inbox("compras@masivo.cl") == 200);
+        assertEquals(200L, h.scalar("SELECT count(*) FROM sent_email e JOIN reservation r ON r.id = e.reservation_id"
+                + " WHERE r.agency = 'Cliente Masivo' AND e.level = 1 AND e.status = 'enviado'"));
+        assertEquals(0, processNow().get("enviados").size());
+    }
+}
