@@ -20,8 +20,9 @@ SELECT id FROM reservation WHERE status = 'pendiente' AND next_step_at IS NULL O
 -- name: due
 SELECT id FROM reservation WHERE status = 'pendiente' AND next_step_at <= :now ORDER BY next_step_at, id LIMIT :limit
 
--- name: lock
--- One run works on a reservation at a time; another run skips it instead of waiting.
+-- name: view
+-- A reservation as the ladder needs it. The runner appends FOR UPDATE OF r SKIP LOCKED (one run works on a
+-- reservation at a time; another skips it instead of waiting); a manual resend waits for the lock.
 SELECT r.id, r.reservation_code, r.loc_interno, r.localizador, r.agency, r.hotel_name, r.hotel_phone, r.check_in,
        r.check_out, r.total_amount, r.currency, r.status, r.ladder_started_at, r.created_at,
        c.reminder_days, c.ultimatum_days, c.contact_to, c.contact_cc,
@@ -30,7 +31,6 @@ SELECT r.id, r.reservation_code, r.loc_interno, r.localizador, r.agency, r.hotel
               WHERE h.reservation_id = r.id ORDER BY h.room_number, g.position) AS guests
   FROM reservation r LEFT JOIN client c ON c.id = r.client_id
  WHERE r.id = :id
-   FOR UPDATE OF r SKIP LOCKED
 
 -- name: history
 -- When each automatic level was sent (NULL while claimed but not yet sent).
@@ -99,3 +99,21 @@ RETURNING id, reservation_id, kind
 
 -- name: attempts
 SELECT attempts FROM sent_email WHERE id = :id
+
+-- name: find_by_code
+SELECT id FROM reservation WHERE reservation_code = :code
+
+-- name: agenda_candidates
+SELECT r.id FROM reservation r WHERE r.status = 'pendiente' ORDER BY r.next_step_at NULLS FIRST, r.id LIMIT :limit
+
+-- name: override_upsert
+INSERT INTO calendar_override (day, holiday, name, created_by) VALUES (:day, :holiday, :name, :actor)
+ON CONFLICT (day) DO UPDATE SET holiday = EXCLUDED.holiday, name = EXCLUDED.name, created_by = EXCLUDED.created_by,
+       created_at = now()
+
+-- name: override_delete
+DELETE FROM calendar_override WHERE day = :day
+
+-- name: replan_all
+-- The calendar changed: every pending reservation's next step is computed again on the next run.
+UPDATE reservation SET next_step_at = NULL WHERE status = 'pendiente'

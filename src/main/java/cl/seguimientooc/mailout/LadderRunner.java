@@ -299,6 +299,139 @@ public final class LadderRunner {
         return result;
     }
 
+    /**
+     * Sends one level again on purpose (an admin's decision), recorded as a manual resend; the
+     * automatic ladder is not affected. Returns what happened.
+     */
+    public Map<String, Object> resend(String reservationCode, String kind, String actor) {
+        Step step = java.util.Arrays.stream(new Step[] {Step.SOLICITUD_INICIAL, Step.RECORDATORIO, Step.ULTIMATUM})
+                .filter(x -> x.code().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("tipo_correo debe ser solicitud_inicial, recordatorio_dia2 o ultimatum_dia4"));
+        if (!config.smtpConfigured()) {
+            throw new IllegalStateException("SMTP no configurado (SMTP_HOST): no se puede enviar");
+        }
+        List<Long> found = jdbc.queryForList(SQL.get("find_by_code"), Map.of("code", reservationCode), Long.class);
+        if (found.isEmpty()) {
+            throw new java.util.NoSuchElementException("no existe la reserva «" + reservationCode + "»");
+        }
+        LadderPolicy rules = policy.get();
+        Instant now = clock.now();
+        Long emailId = db.tx().execute(tx -> {
+            Map<String, Object> r = jdbc.queryForList(SQL.get("view") + " FOR UPDATE OF r", Map.of("id", found.get(0))).get(0);
+            if ("cancelada".equals(r.get("status"))) {
+                throw new IllegalStateException("la reserva está cancelada");
+            }
+            List<String> to = strings(r.get("contact_to"));
+            if (to.isEmpty()) {
+                throw new IllegalStateException("el cliente no tiene correo de contacto");
+            }
+            Schedule s = scheduleFor(r);
+            History h = history(found.get(0), r);
+            LocalDate requestDay = (h.requestSentAt() == null ? now : h.requestSentAt()).atZone(s.zone()).toLocalDate();
+            LocalDateTime suspension = step == Step.ULTIMATUM
+                    ? LocalDateTime.ofInstant(rules.suspensionAfterUltimatumOn(now.atZone(s.zone()).toLocalDate(), s), s.zone())
+                    : null;
+            List<String> cc = new ArrayList<>(config.adminRecipients());
+            cc.addAll(strings(r.get("contact_cc")));
+            Long id = claim(r, step.code(), step.level(), true, to, cc, config.replyTo(), model(r, requestDay, suspension), now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("tipo", step.code());
+            details.put("correo_id", id);
+            reservations.audit(actor, "reenvio_manual", found.get(0), details);
+            return id;
+        });
+        Map<String, Object> result = send(emailId, rules);
+        return result == null ? Map.of("correo_id", emailId, "estado", "en_curso") : result;
+    }
+
+    /**
+     * What the ladder will do up to {@code until} for the pending reservations, assuming each step
+     * happens when it falls due (the same policy as the runner; nothing is sent).
+     */
+    public List<Map<String, Object>> agenda(LocalDate until, int limit) {
+        LadderPolicy rules = policy.get();
+        Instant now = clock.now();
+        Instant end = until.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (long id : jdbc.queryForList(SQL.get("agenda_candidates"), Map.of("limit", limit), Long.class)) {
+            List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("view"), Map.of("id", id));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> r = rows.get(0);
+            Schedule s = scheduleFor(r);
+            History h = history(id, r);
+            Instant at = now;
+            for (int i = 0; i < 4; i++) {
+                Next next = rules.next(h, s, at);
+                if (next.step() == Step.TERMINADA || next.notBefore().isAfter(end)) {
+                    break;
+                }
+                Instant when = next.notBefore().isBefore(now) ? rules.windowOpenAtOrAfter(now, s) : next.notBefore();
+                if (next.step() == Step.SUSPENSION) {
+                    when = next.notBefore().isBefore(now) ? now : next.notBefore();
+                }
+                if (when.isAfter(end)) {
+                    break;
+                }
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("fecha", when.toString());
+                item.put("fecha_local", LocalDateTime.ofInstant(when, s.zone()).toString());
+                item.put("id_reserva", r.get("reservation_code"));
+                item.put("agencia", r.get("agency"));
+                item.put("paso", next.step().code());
+                out.add(item);
+                if (next.step() == Step.SUSPENSION) {
+                    break;
+                }
+                h = switch (next.step()) {
+                    case SOLICITUD_INICIAL -> new History(h.enteredAt(), when, null, null);
+                    case RECORDATORIO -> new History(h.enteredAt(), h.requestSentAt(), when, null);
+                    default -> new History(h.enteredAt(), h.requestSentAt(), h.reminderSentAt(), when);
+                };
+                at = when;
+            }
+        }
+        out.sort(java.util.Comparator.comparing(m -> (String) m.get("fecha")));
+        return out;
+    }
+
+    /** Adds a holiday (holiday=true) or works a rule holiday (false); every pending reservation is re-planned. */
+    public void overrideDay(LocalDate day, boolean holiday, String name, String actor) {
+        db.tx().executeWithoutResult(tx -> {
+            jdbc.update(SQL.get("override_upsert"), new MapSqlParameterSource("day", day).addValue("holiday", holiday)
+                    .addValue("name", name).addValue("actor", actor));
+            jdbc.update(SQL.get("replan_all"), Map.of());
+        });
+    }
+
+    /** Removes an admin's change to a date (back to the rules); every pending reservation is re-planned. */
+    public boolean clearOverride(LocalDate day) {
+        Boolean removed = db.tx().execute(tx -> {
+            int n = jdbc.update(SQL.get("override_delete"), Map.of("day", day));
+            jdbc.update(SQL.get("replan_all"), Map.of());
+            return n > 0;
+        });
+        return Boolean.TRUE.equals(removed);
+    }
+
+    /** The holidays of a year as the ladder sees them (rules plus the admin's changes). */
+    public List<Map<String, Object>> holidays(int year) {
+        cl.seguimientooc.ladder.BusinessCalendar calendar = loadCalendar(jdbc);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            String name = calendar.holiday(d);
+            if (name != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("fecha", d.toString());
+                m.put("nombre", name);
+                m.put("dia", ChileanFormat.longDate(d));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** The business calendar with the admin's changes from the database. */
     public static cl.seguimientooc.ladder.BusinessCalendar loadCalendar(NamedParameterJdbcTemplate jdbc) {
         Map<LocalDate, cl.seguimientooc.ladder.BusinessCalendar.Override> overrides = new LinkedHashMap<>();
@@ -391,7 +524,7 @@ public final class LadderRunner {
     }
 
     private Map<String, Object> lock(long id) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("lock"), Map.of("id", id));
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("view") + " FOR UPDATE OF r SKIP LOCKED", Map.of("id", id));
         return rows.isEmpty() ? null : rows.get(0);
     }
 

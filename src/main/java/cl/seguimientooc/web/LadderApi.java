@@ -22,6 +22,82 @@ public final class LadderApi {
         return json(exchange, Json.write(runner.run()));
     }
 
+    /** {@code POST /api/reservas/{id}/reenviar-correo?tipo_correo=...}: a deliberate resend, recorded as manual. */
+    public String resend(Exchange exchange) {
+        String code = exchange.getMessage().getHeader("id", String.class);
+        String kind = exchange.getMessage().getHeader("tipo_correo", String.class);
+        if (kind == null || kind.isBlank()) {
+            throw new ApiError(400, "falta tipo_correo: solicitud_inicial, recordatorio_dia2 o ultimatum_dia4");
+        }
+        try {
+            return json(exchange, Json.write(runner.resend(code, kind.strip(), "api")));
+        } catch (java.util.NoSuchElementException e) {
+            throw new ApiError(404, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage());
+        }
+    }
+
+    /** {@code GET /api/agenda?hasta=AAAA-MM-DD}: sends and suspensions that will happen up to that date. */
+    public String agenda(Exchange exchange) {
+        String until = exchange.getMessage().getHeader("hasta", String.class);
+        java.time.LocalDate day;
+        try {
+            day = until == null || until.isBlank() ? clock.now().atZone(cl.seguimientooc.ladder.ChileHolidays.SANTIAGO)
+                    .toLocalDate().plusDays(14) : java.time.LocalDate.parse(until.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "«hasta» debe ser una fecha AAAA-MM-DD");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ahora", clock.now().toString());
+        out.put("hasta", day.toString());
+        out.put("agenda", runner.agenda(day, 5000));
+        return json(exchange, Json.write(out));
+    }
+
+    /** {@code GET /api/calendario?anio=2026}: holidays as the ladder sees them. */
+    public String holidays(Exchange exchange) {
+        String year = exchange.getMessage().getHeader("anio", String.class);
+        int y;
+        try {
+            y = year == null || year.isBlank() ? clock.now().atZone(cl.seguimientooc.ladder.ChileHolidays.SANTIAGO).getYear()
+                    : Integer.parseInt(year.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "«anio» debe ser un año, por ejemplo 2026");
+        }
+        return json(exchange, Json.write(Map.of("anio", y, "feriados", runner.holidays(y))));
+    }
+
+    /** {@code POST /api/calendario/feriados} {@code {"fecha": "2025-11-16", "nombre": "Elecciones", "feriado": true}}. */
+    public String setHoliday(Exchange exchange) {
+        var body = Json.read(exchange.getMessage().getBody(String.class));
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(body.path("fecha").asText(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "«fecha» debe ser AAAA-MM-DD");
+        }
+        boolean holiday = body.path("feriado").asBoolean(true);
+        runner.overrideDay(day, holiday, body.path("nombre").asText(holiday ? "Feriado" : null), "api");
+        return json(exchange, Json.write(Map.of("fecha", day.toString(), "feriado", holiday)));
+    }
+
+    /** {@code DELETE /api/calendario/feriados/{fecha}}: back to the rules for that date. */
+    public String clearHoliday(Exchange exchange) {
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(exchange.getMessage().getHeader("fecha", String.class));
+        } catch (RuntimeException e) {
+            throw new ApiError(400, "la fecha debe ser AAAA-MM-DD");
+        }
+        if (!runner.clearOverride(day)) {
+            throw new ApiError(404, "no hay un cambio de calendario para " + day);
+        }
+        return json(exchange, Json.write(Map.of("fecha", day.toString(), "eliminado", true)));
+    }
+
     public String clockGet(Exchange exchange) {
         requireTestClock();
         return json(exchange, Json.write(clockView()));

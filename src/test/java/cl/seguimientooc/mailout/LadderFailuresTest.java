@@ -56,6 +56,10 @@ class LadderFailuresTest {
         h.awaitReady();
         smtp.mode(Mode.UP);
         clock(MONDAY_10);
+        try (Connection db = DriverManager.getConnection(h.dbUrl)) {
+            // each test works on its own reservations: earlier tests' ones leave the ladder
+            db.createStatement().execute("UPDATE reservation SET status = 'cancelada' WHERE status = 'pendiente'");
+        }
     }
 
     JsonNode processNow() throws Exception {
@@ -191,7 +195,9 @@ class LadderFailuresTest {
         }
         int sent = 0;
         for (Future<JsonNode> f : runs) {
-            sent += f.get().get("enviados").size();
+            for (JsonNode e : f.get().get("enviados")) {
+                sent += e.at("/para/0").asText().equals("compras@masivo.cl") ? 1 : 0;
+            }
         }
         pool.shutdown();
         assertEquals(200, sent);
@@ -199,5 +205,67 @@ class LadderFailuresTest {
         assertEquals(200L, h.scalar("SELECT count(*) FROM sent_email e JOIN reservation r ON r.id = e.reservation_id"
                 + " WHERE r.agency = 'Cliente Masivo' AND e.level = 1 AND e.status = 'enviado'"));
         assertEquals(0, processNow().get("enviados").size());
+    }
+
+    List<JsonNode> agendaFor(String code, String until) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode item : h.getJson("/api/agenda?hasta=" + until).get("agenda")) {
+            if (item.get("id_reserva").asText().equals(code)) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void agendaAndAdminCalendarChanges() throws Exception {
+        pending("Cliente Agenda", "compras@agenda.cl", 1);
+        List<JsonNode> steps = agendaFor("CLIENTEAGENDA0", "2026-07-31");
+        assertEquals(List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4", "suspension"),
+                steps.stream().map(n -> n.get("paso").asText()).toList());
+        assertEquals("2026-07-08T09:00", steps.get(1).get("fecha_local").asText());
+        assertEquals("2026-07-10T09:00", steps.get(2).get("fecha_local").asText());
+        assertEquals("2026-07-13T18:00", steps.get(3).get("fecha_local").asText());
+        assertEquals(2, agendaFor("CLIENTEAGENDA0", "2026-07-08").size(), "only up to the date asked");
+
+        HttpResponse<String> add = h.post("/api/calendario/feriados", "application/json",
+                "{\"fecha\":\"2026-07-08\",\"nombre\":\"Elecciones\"}");
+        assertEquals(200, add.statusCode(), add.body());
+        try {
+            assertEquals("2026-07-09T09:00", agendaFor("CLIENTEAGENDA0", "2026-07-31").get(1).get("fecha_local").asText(),
+                    "the reminder moves past the new holiday");
+            boolean listed = false;
+            for (JsonNode f : h.getJson("/api/calendario?anio=2026").get("feriados")) {
+                listed |= f.get("fecha").asText().equals("2026-07-08") && f.get("nombre").asText().equals("Elecciones");
+            }
+            assertTrue(listed);
+        } finally {
+            HttpResponse<String> del = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://localhost:" + h.webPort + "/api/calendario/feriados/2026-07-08")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, del.statusCode(), del.body());
+        }
+        assertEquals("2026-07-08T09:00", agendaFor("CLIENTEAGENDA0", "2026-07-31").get(1).get("fecha_local").asText());
+    }
+
+    static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    @Test
+    void manualResendIsRecordedAsSuchAndLeavesTheLadderAlone() throws Exception {
+        long id = pending("Cliente Reenvio", "compras@reenvio.cl", 1).get(0);
+        assertEquals(1, processNow().get("enviados").size());
+        HttpResponse<String> r = h.post("/api/reservas/CLIENTEREENVIO0/reenviar-correo?tipo_correo=solicitud_inicial",
+                "application/json", "");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("enviado", MailHarness.JSON.readTree(r.body()).get("estado").asText());
+        await("both delivered", () -> inbox("compras@reenvio.cl") == 2);
+        assertEquals(1L, h.scalar("SELECT count(*) FROM sent_email WHERE reservation_id = ? AND manual", id));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM audit_event WHERE reservation_id = ? AND action = 'reenvio_manual'", id));
+        assertEquals(400, h.post("/api/reservas/CLIENTEREENVIO0/reenviar-correo?tipo_correo=otro", "application/json", "")
+                .statusCode());
+        assertEquals(404, h.post("/api/reservas/NO-EXISTE/reenviar-correo?tipo_correo=solicitud_inicial", "application/json", "")
+                .statusCode());
+        clock("+2d"); // Wednesday: the automatic reminder still follows the first automatic request
+        assertEquals("recordatorio_dia2", processNow().at("/enviados/0/tipo").asText());
     }
 }
