@@ -46,7 +46,9 @@ public class AppConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
-        Settings settings = Settings.load(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null));
+        // Our own lookup (same precedence as Camel's) reads application.properties as UTF-8; Camel's
+        // reads ISO-8859-1 and would turn "Administración" into mojibake in e-mails.
+        Settings settings = Settings.load(Settings.standardLookup(Path.of("").toAbsolutePath(), System.getenv()));
         LOG.info("Configuración en uso (claves secretas ocultas):\n{}", String.join("\n", settings.summary()));
         String dataDir = context.getPropertiesComponent().resolveProperty("data.dir").orElse("data");
         String layoutsDir = context.getPropertiesComponent().resolveProperty("layouts.dir").orElse("layouts");

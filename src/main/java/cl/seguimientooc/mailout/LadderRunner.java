@@ -234,7 +234,7 @@ public final class LadderRunner {
                 .getBytes(StandardCharsets.UTF_8));
         List<Long> ids = jdbc.queryForList(SQL.get("claim"), new MapSqlParameterSource("reservationId", r.get("id"))
                 .addValue("kind", kind).addValue("level", level).addValue("manual", manual).addValue("messageId", messageId)
-                .addValue("from", config.fromEmail()).addValue("to", ClientStore.arrayLiteral(to))
+                .addValue("from", fromHeader()).addValue("to", ClientStore.arrayLiteral(to))
                 .addValue("cc", ClientStore.arrayLiteral(cc)).addValue("replyTo", replyTo).addValue("subject", mail.subject())
                 .addValue("html", mail.html()).addValue("text", mail.text()).addValue("template", kind).addValue("sha", sha)
                 .addValue("claimedAt", Timestamp.from(Instant.now())), Long.class);
@@ -491,7 +491,11 @@ public final class LadderRunner {
                 setHeader("Message-ID", messageId); // the one recorded in the ledger, for threading replies
             }
         };
-        m.setFrom(new InternetAddress((String) e.get("from_address")));
+        InternetAddress from = new InternetAddress((String) e.get("from_address"));
+        if (from.getPersonal() != null) {
+            from.setPersonal(from.getPersonal(), "UTF-8"); // encoded for the wire: "Administración"
+        }
+        m.setFrom(from);
         m.setRecipients(Message.RecipientType.TO, addresses(strings(e.get("to_addresses"))));
         List<String> cc = strings(e.get("cc_addresses"));
         if (!cc.isEmpty()) {
@@ -513,6 +517,16 @@ public final class LadderRunner {
         m.setSentDate(new java.util.Date());
         m.saveChanges();
         return m;
+    }
+
+    /** SMTP_FROM_NAME &lt;SMTP_FROM_EMAIL&gt;, as recorded and sent. */
+    private String fromHeader() {
+        try {
+            return config.fromName() == null || config.fromName().isBlank() ? config.fromEmail()
+                    : new InternetAddress(config.fromEmail(), config.fromName(), "UTF-8").toUnicodeString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            return config.fromEmail();
+        }
     }
 
     private static InternetAddress[] addresses(List<String> list) throws AddressException {

@@ -109,6 +109,9 @@ class LadderTest {
         MimeMessage request = received("compras@walvis.cl").get(0);
         assertEquals("Solicitud de Orden de Compra - Reserva 45215412 - LOC AAFTTAT", request.getSubject());
         assertEquals("confirmaciones@agencia.cl", request.getReplyTo()[0].toString());
+        var from = (jakarta.mail.internet.InternetAddress) request.getFrom()[0];
+        assertEquals("seguimiento@agencia.cl", from.getAddress());
+        assertEquals("Seguimiento OC - Administración", from.getPersonal(), "SMTP_FROM_NAME <SMTP_FROM_EMAIL>");
         assertEquals("supervisor@agencia.cl", request.getRecipients(Message.RecipientType.CC)[0].toString());
         assertEquals(h.scalar("SELECT message_id FROM sent_email WHERE level = 1"), request.getMessageID(),
                 "the Message-ID in the ledger is the one sent");
