@@ -44,6 +44,7 @@ public final class MailHarness {
 
     public final GreenMail greenMail;
     private final NoDelayImapServer imap;
+    private final NoDelaySmtpServer smtp;
     public final int webPort;
     public final String dbUrl;
 
@@ -52,6 +53,7 @@ public final class MailHarness {
         greenMail.start();
         try {
             imap = NoDelayImapServer.start(greenMail.getManagers());
+            smtp = NoDelaySmtpServer.start(greenMail.getManagers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -73,7 +75,7 @@ public final class MailHarness {
     }
 
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return smtp.port();
     }
 
     public int imapPort() {
@@ -87,6 +89,7 @@ public final class MailHarness {
     public void close() {
         PROPERTIES.forEach(System::clearProperty);
         imap.stopService();
+        smtp.stopService();
         greenMail.stop();
     }
 
