@@ -37,7 +37,8 @@ SELECT json_build_object(
     'numero_habitaciones', r.room_count, 'monto_total', r.total_amount, 'moneda', r.currency,
     'fecha_limite_cancelacion', r.cancellation_deadline, 'observaciones_hotel', r.hotel_remarks,
     'notas_asesor', r.advisor_notes, 'plantilla', r.layout, 'pdf_sha256', r.pdf_sha256,
-    'escalera_iniciada', r.ladder_started_at, 'creada', r.created_at, 'actualizada', r.updated_at,
+    'escalera_iniciada', r.ladder_started_at, 'proximo_paso', r.next_step, 'proximo_paso_desde', r.next_step_at,
+    'requiere_atencion', r.ladder_attention, 'creada', r.created_at, 'actualizada', r.updated_at,
     'habitaciones', COALESCE((
         SELECT json_agg(json_build_object('numero', h.room_number, 'categoria', h.category, 'adultos', h.adults,
                 'ninos', h.children, 'plan_alimentacion', h.meal_plan, 'huespedes', COALESCE((
@@ -52,9 +53,10 @@ SELECT json_build_object(
           FROM reservation_source s JOIN processed_mail m ON m.id = s.processed_mail_id
          WHERE s.reservation_id = r.id), '[]'::json),
     'correos_enviados', COALESCE((
-        SELECT json_agg(json_build_object('id', e.id, 'tipo', e.kind, 'nivel', e.level, 'estado', e.status,
-                'asunto', e.subject, 'para', e.to_addresses, 'cc', e.cc_addresses, 'message_id', e.message_id,
-                'enviado', e.sent_at) ORDER BY e.claimed_at)
+        SELECT json_agg(json_build_object('id', e.id, 'tipo', e.kind, 'nivel', e.level, 'manual', e.manual,
+                'estado', e.status, 'asunto', e.subject, 'para', e.to_addresses, 'cc', e.cc_addresses,
+                'message_id', e.message_id, 'enviado', e.sent_at, 'intentos', e.attempts, 'error', e.last_error,
+                'respuesta_smtp', e.smtp_reply, 'proximo_intento', e.next_attempt_at) ORDER BY e.claimed_at)
           FROM sent_email e WHERE e.reservation_id = r.id), '[]'::json),
     'ordenes_compra', COALESCE((
         SELECT json_agg(json_build_object('id', o.id, 'estado', o.status, 'numero_oc', o.oc_number,

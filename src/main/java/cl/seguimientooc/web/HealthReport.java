@@ -43,6 +43,13 @@ public final class HealthReport {
         mailboxes.add(mailbox(oc, oc.configured() && oc.sameAs(settings.confirmationsMailbox())
                 ? CONFIRMATIONS_ROUTE : OC_ROUTE));
         body.put("buzones", mailboxes);
+        Map<String, Object> smtp = new LinkedHashMap<>();
+        String host = settings.get(cl.seguimientooc.config.Setting.SMTP_HOST);
+        smtp.put("estado", host.isEmpty() ? "no_configurado" : "configurado");
+        if (!host.isEmpty()) {
+            smtp.put("servidor", host + ":" + settings.get(cl.seguimientooc.config.Setting.SMTP_PORT));
+        }
+        body.put("smtp", smtp);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, dbUp ? 200 : 503);
         return body;
     }
