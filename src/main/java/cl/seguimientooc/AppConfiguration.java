@@ -167,12 +167,19 @@ public class AppConfiguration implements CamelConfiguration {
         java.util.Properties mailProps = new java.util.Properties();
         mailProps.setProperty("mail.smtp.connectiontimeout", "30000");
         mailProps.setProperty("mail.smtp.timeout", "60000");
-        if (port == 465) {
+        String ssl = prop.apply("ladder.smtp.ssl").toLowerCase(java.util.Locale.ROOT);
+        if (ssl.equals("true") || (!ssl.equals("false") && port == 465)) {
             mailProps.setProperty("mail.smtp.ssl.enable", "true");
         } else if (settings.getBoolean(Setting.SMTP_USE_TLS)) {
             mailProps.setProperty("mail.smtp.starttls.enable", "true");
             mailProps.setProperty("mail.smtp.starttls.required", "true");
         }
+        if (!prop.apply("ladder.smtp.ssl.trust").isEmpty()) {
+            // hosts whose certificate is trusted without the JVM's CA store (a self-signed relay, tests)
+            mailProps.setProperty("mail.smtp.ssl.trust", prop.apply("ladder.smtp.ssl.trust"));
+        }
+        mailProps.setProperty("mail.smtp.ssl.checkserveridentity",
+                String.valueOf(!"false".equalsIgnoreCase(prop.apply("ladder.smtp.ssl.check.identity"))));
         context.getRegistry().bind("smtpJavaProperties", java.util.Properties.class, mailProps);
         StringBuilder uri = new StringBuilder("smtp://" + (smtpHost.isEmpty() ? "localhost" : smtpHost) + ":" + port
                 + "?additionalJavaMailProperties=#smtpJavaProperties");
