@@ -131,4 +131,16 @@ class ServiceTest {
     void unknownApiPathIsNotFound() throws Exception {
         assertEquals(404, get("/api/no-existe").statusCode());
     }
+
+    @Test
+    void theTestClockIsRefusedUnlessEnabledAndNothingIsSentWithoutSmtp() throws Exception {
+        HttpResponse<String> clock = get("/api/test/clock");
+        assertEquals(403, clock.statusCode(), clock.body());
+        assertTrue(clock.body().contains("OC_TEST_CLOCK"), clock.body());
+        HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/process-now"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, run.statusCode(), run.body());
+        assertTrue(run.body().contains("SMTP no configurado"), run.body());
+        assertEquals("no_configurado", JSON.readTree(get("/api/health").body()).at("/smtp/estado").asText());
+    }
 }
