@@ -96,7 +96,11 @@ public class AppConfiguration implements CamelConfiguration {
                 .orElse("600"));
         var properties = context.getPropertiesComponent();
         boolean testClock = Boolean.parseBoolean(properties.resolveProperty("oc.test.clock").orElse("false").strip());
-        Services services = new Services(settings, database, extractor, staleSeconds, testClock);
+        Services.OcSettings ocSettings = new Services.OcSettings(
+                Double.parseDouble(properties.resolveProperty("oc.match.threshold").orElse("0.6").strip()),
+                Path.of(properties.resolveProperty("oc.files.dir").orElse("oc_files").strip()),
+                Boolean.parseBoolean(properties.resolveProperty("oc.accept.without.attachment").orElse("false").strip()));
+        Services services = new Services(settings, database, extractor, staleSeconds, testClock, ocSettings);
         String clockAt = properties.resolveProperty("oc.test.clock.at").orElse("").strip();
         if (!clockAt.isEmpty()) {
             if (!testClock) {

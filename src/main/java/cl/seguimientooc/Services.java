@@ -14,6 +14,7 @@ import cl.seguimientooc.mail.PostAction;
 import cl.seguimientooc.mail.ProcessedMailRepository;
 import cl.seguimientooc.mail.SeenRestorer;
 import cl.seguimientooc.mailout.ServiceClock;
+import cl.seguimientooc.matching.OcIntake;
 import cl.seguimientooc.store.ClientStore;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.ProcessedMailStore;
@@ -34,18 +35,24 @@ public final class Services {
     public final ClientStore clients;
     public final ExtractionAhead extractionAhead;
     public final MailProcessor processor;
+    public final OcIntake ocIntake;
     public final ProcessedMailRepository mailRepository;
     public final SeenRestorer seenRestorer;
     public final MailIntake intake;
     public final List<MailboxRoutes.Reader> readers;
 
+    /** OC intake settings: match threshold, where files go, whether an OC number alone counts. */
+    public record OcSettings(double threshold, java.nio.file.Path filesDir, boolean acceptWithoutAttachment) {
+        public static final OcSettings DEFAULT = new OcSettings(0.6, java.nio.file.Path.of("oc_files"), false);
+    }
+
     public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds) {
-        this(settings, database, extractor, claimStaleSeconds, false);
+        this(settings, database, extractor, claimStaleSeconds, false, OcSettings.DEFAULT);
     }
 
     /** {@code testClock}: OC_TEST_CLOCK, the simulated clock for tests and demos. */
     public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds,
-                    boolean testClock) {
+                    boolean testClock, OcSettings ocSettings) {
         db = new Db(database.dataSource());
         clock = new ServiceClock(testClock, db.jdbc());
         senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
@@ -53,7 +60,8 @@ public final class Services {
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
         clients = new ClientStore(db, reservations);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-        processor = new MailProcessor(extractionAhead, senders, db, mails, reservations);
+        ocIntake = new OcIntake(db, reservations, ocSettings.threshold(), ocSettings.filesDir(), ocSettings.acceptWithoutAttachment());
+        processor = new MailProcessor(extractionAhead, senders, db, mails, reservations, ocIntake);
         mailRepository = new ProcessedMailRepository(mails);
         seenRestorer = new SeenRestorer();
         intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,

@@ -39,10 +39,14 @@ public record MailContent(
         List<Attachment> attachments,
         String bodyText,
         byte[] raw,
-        String rawSha256) {
+        String rawSha256,
+        boolean deliveryReport,
+        boolean autoReply) {
 
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final int MAX_BODY_CHARS = 100_000;
+    private static final java.util.regex.Pattern AUTO_SUBJECT = java.util.regex.Pattern.compile(
+            "(?i)(respuesta autom[aá]tica|automatic reply|auto(-| )?reply|out of (the )?office|fuera de (la )?oficina|ausente)");
 
     /** A file carried by the message, as an attachment or inline. */
     public record Attachment(String name, String contentType, byte[] content, boolean inline) {
@@ -56,6 +60,22 @@ public record MailContent(
     /** The key a message is deduplicated on: its Message-ID, or the hash of its bytes when it has none. */
     public String dedupKey() {
         return messageId != null ? messageId : "sha256:" + rawSha256;
+    }
+
+    /** Message-IDs this message replies to (In-Reply-To and References). */
+    public List<String> referencedIds() {
+        List<String> ids = new ArrayList<>();
+        for (String header : new String[] {inReplyTo, references}) {
+            if (header != null) {
+                var m = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(header);
+                while (m.find()) {
+                    if (!ids.contains(m.group())) {
+                        ids.add(m.group());
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     public List<Attachment> pdfs() {
@@ -85,9 +105,17 @@ public record MailContent(
         StringBuilder text = new StringBuilder();
         walk(m, attachments, text, 0);
         Instant sent = m.getSentDate() == null ? null : m.getSentDate().toInstant();
-        return new MailContent(cleanId(m.getMessageID()), fromAddress, fromName, decode(m.getSubject()), sent,
+        String subject = decode(m.getSubject());
+        boolean report = m.isMimeType("multipart/report") || (fromAddress != null
+                && (fromAddress.startsWith("mailer-daemon@") || fromAddress.startsWith("postmaster@")));
+        String autoSubmitted = m.getHeader("Auto-Submitted", ",");
+        boolean auto = (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no"))
+                || m.getHeader("X-Autoreply") != null || m.getHeader("X-Autorespond") != null
+                || (subject != null && AUTO_SUBJECT.matcher(subject).find());
+        return new MailContent(cleanId(m.getMessageID()), fromAddress, fromName, subject, sent,
                 cleanId(m.getHeader("In-Reply-To", " ")), m.getHeader("References", " "), List.copyOf(attachments),
-                text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text.toString(), raw, sha256(raw));
+                text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text.toString(), raw, sha256(raw),
+                report, auto);
     }
 
     private static void walk(Part part, List<Attachment> attachments, StringBuilder text, int depth)

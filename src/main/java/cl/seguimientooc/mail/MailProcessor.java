@@ -45,9 +45,11 @@ public final class MailProcessor {
     private final Db db;
     private final ProcessedMailStore mails;
     private final ReservationStore reservations;
+    private final cl.seguimientooc.matching.OcIntake ocIntake;
 
     public MailProcessor(ExtractionAhead extractor, SenderRules senders, Db db, ProcessedMailStore mails,
-                         ReservationStore reservations) {
+                         ReservationStore reservations, cl.seguimientooc.matching.OcIntake ocIntake) {
+        this.ocIntake = ocIntake;
         this.extractor = extractor;
         this.senders = senders;
         this.db = db;
@@ -99,10 +101,8 @@ public final class MailProcessor {
             kind = "confirmacion";
             keepRaw = !errors.isEmpty();
         } else if (roles.ocs() && looksLikeOc(mail, senderAllowed)) {
-            kind = "oc";
-            reason = "posible OC o respuesta de un cliente; la asignación automática de OC aún no está habilitada:"
-                    + " queda registrada con el mensaje original para reprocesarla";
-            keepRaw = true;
+            kind = "oc"; // OC or a reply: OcIntake decides inside the transaction
+            keepRaw = false;
         } else {
             kind = "otro";
             keepRaw = false;
@@ -119,20 +119,35 @@ public final class MailProcessor {
                 keepRaw = true; // a new layout template may read it later
             }
         }
-        String outcome = !errors.isEmpty() ? "error" : kind.equals("confirmacion") ? "procesado" : "ignorado";
         String error = errors.isEmpty() ? null : String.join("\n", errors);
-        boolean runPostAction = outcome.equals("procesado");
+        String[] decided = {kind, !errors.isEmpty() ? "error" : kind.equals("confirmacion") ? "procesado" : "ignorado", reason};
         boolean keep = keepRaw;
-        String finalReason = reason;
 
         List<Stored> stored = db.tx().execute(status -> {
             List<Stored> out = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
             for (Confirmation c : confirmations) {
                 String sha = MailContent.sha256(c.pdf().content());
                 long documentId = mails.saveDocument(sha, c.pdf().name(), c.pdf().content());
                 out.add(reservations.store(c.result().reservation(), c.result().layout(), mailId, documentId, sha));
+                var r = c.result().reservation();
+                for (String code : new String[] {r.reservationId(), r.internalLocator(), r.supplierLocator()}) {
+                    if (code != null) {
+                        codes.add(code.toUpperCase(java.util.Locale.ROOT));
+                    }
+                }
             }
-            String summary = finalReason;
+            if (ocIntake != null && !codes.isEmpty()) {
+                ocIntake.matchWaiting(codes); // an OC that arrived before its confirmation
+            }
+            if (decided[0].equals("oc") && ocIntake != null) {
+                var oc = ocIntake.handle(mailId, mail);
+                decided[0] = oc.kind();
+                decided[1] = oc.outcome();
+                decided[2] = oc.reason();
+                details.add(oc.details());
+            }
+            String summary = decided[2];
             if (summary == null && !out.isEmpty()) {
                 summary = describe(out);
             }
@@ -142,13 +157,19 @@ public final class MailProcessor {
                     .addValue("subject", mail.subject())
                     .addValue("sentAt", mail.sentAt() == null ? null : Timestamp.from(mail.sentAt()))
                     .addValue("inReplyTo", mail.inReplyTo()).addValue("references", mail.references())
-                    .addValue("kind", kind).addValue("outcome", outcome).addValue("reason", summary)
+                    .addValue("kind", decided[0]).addValue("outcome", decided[1]).addValue("reason", summary)
                     .addValue("error", error).addValue("details", Json.write(details))
-                    .addValue("raw", keep ? mail.raw() : null).addValue("rawSha256", mail.rawSha256())
-                    .addValue("postAction", runPostAction ? postAction : null));
+                    .addValue("raw", keep || decided[1].equals("ignorado") && decided[0].equals("respuesta") ? mail.raw() : null)
+                    .addValue("rawSha256", mail.rawSha256())
+                    .addValue("postAction", postActionFor(decided) ? postAction : null));
             return out;
         });
-        return new Result(mailId, kind, outcome, reason, error, stored, runPostAction);
+        return new Result(mailId, decided[0], decided[1], decided[2], error, stored, postActionFor(decided));
+    }
+
+    /** Confirmations and OCs the service took are post-actioned; replies stay as they were, for a person. */
+    private static boolean postActionFor(String[] decided) {
+        return decided[1].equals("procesado") && (decided[0].equals("confirmacion") || decided[0].equals("oc"));
     }
 
     /** A message with attachments, an OC mention or replying to something, from a non-confirmation sender. */

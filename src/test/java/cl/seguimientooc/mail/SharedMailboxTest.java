@@ -14,6 +14,7 @@ import cl.seguimientooc.support.MailHarness.Attachment;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 class SharedMailboxTest {
 
     static MailHarness h;
+    static java.nio.file.Path ocFiles;
 
     @BeanInject
     CamelContext context;
@@ -39,9 +41,10 @@ class SharedMailboxTest {
     static void infrastructure() throws Exception {
         h = new MailHarness("oc_shared");
         h.user("seguimiento@agencia.cl", "seguimiento", "secreto");
+        ocFiles = java.nio.file.Files.createTempDirectory("oc-files");
         h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
                 "imap.username", "seguimiento", "imap.password", "secreto",
-                "allowed.confirmation.senders", "@hotelsales.cl",
+                "allowed.confirmation.senders", "@hotelsales.cl", "oc.files.dir", ocFiles.toString(),
                 "mail.post.action", "mover", "mail.move.folder", "Procesados");
     }
 
@@ -52,6 +55,46 @@ class SharedMailboxTest {
 
     String outcome(MimeMessage m) throws Exception {
         return (String) h.scalar("SELECT kind || '/' || outcome FROM processed_mail WHERE message_id = ?", m.getMessageID());
+    }
+
+    @Test
+    void anOcBeforeItsConfirmationWaitsAndIsMatchedWhenTheReservationAppears() throws Exception {
+        h.awaitReady();
+        MimeMessage oc = mail("compras@empresa.cl", "Orden de compra",
+                "Adjuntamos la OC N° 77001 para la reserva 62000001",
+                Attachment.pdf("../../etc/passwd.pdf", MailIntakeTest.simplePdf("ORDEN DE COMPRA 77001")),
+                new Attachment("Órden de compra Nº 77001 – Pérez.pdf", "application/pdf",
+                        MailIntakeTest.simplePdf("OC 77001"), false));
+        h.append("seguimiento", "secreto", oc, false);
+        await("queued", () -> "oc/procesado".equals(outcome(oc)));
+        assertEquals("sin_asignar", h.scalar("SELECT status FROM purchase_order WHERE message_id = ?", oc.getMessageID()));
+        for (var row : h.query("SELECT f.file_name, f.stored_path FROM purchase_order_file f JOIN purchase_order o"
+                + " ON o.id = f.purchase_order_id WHERE o.message_id = ? ORDER BY f.id", oc.getMessageID())) {
+            String name = (String) row.get(0);
+            assertTrue(name.matches("[A-Za-z0-9._-]+") && !name.startsWith("."), name);
+            assertTrue(java.nio.file.Files.exists(ocFiles.resolve((String) row.get(1))));
+        }
+        assertEquals(List.of("passwd.pdf", "Orden_de_compra_No_77001_Perez.pdf"),
+                h.query("SELECT f.file_name FROM purchase_order_file f JOIN purchase_order o ON o.id = f.purchase_order_id"
+                        + " WHERE o.message_id = ? ORDER BY f.id", oc.getMessageID()).stream().map(r -> r.get(0)).toList());
+
+        MimeMessage confirmation = mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("c.pdf", TestPdfs.confirmation(23, "EMPRESA X", "62000001", 30_000)));
+        h.append("seguimiento", "secreto", confirmation, false);
+        await("matched once the reservation exists", () -> "asignada".equals(
+                h.scalar("SELECT status FROM purchase_order WHERE message_id = ?", oc.getMessageID())));
+        assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '62000001'"));
+    }
+
+    @Test
+    void unrelatedMailWithAnAttachmentIsQueuedAndNeverMatched() throws Exception {
+        h.awaitReady();
+        MimeMessage unrelated = mail("alguien@empresa.cl", "Documento de proceso", "Adjunto el documento 1234",
+                new Attachment("proceso.docx", "application/octet-stream", new byte[] {1, 2, 3}, false));
+        h.append("seguimiento", "secreto", unrelated, false);
+        await("recorded", () -> outcome(unrelated) != null && !outcome(unrelated).endsWith("en_proceso"));
+        assertEquals("sin_asignar", h.scalar("SELECT status FROM purchase_order WHERE message_id = ?", unrelated.getMessageID()),
+                "kept for a person, never matched to a reservation");
     }
 
     @Test
@@ -74,15 +117,19 @@ class SharedMailboxTest {
                 && !outcome(second).endsWith("en_proceso"));
         assertEquals("confirmacion/procesado", outcome(first));
         assertEquals("confirmacion/procesado", outcome(second));
-        assertEquals("oc/ignorado", outcome(oc), "handed to the OC handler, not taken as a confirmation");
+        assertEquals("oc/procesado", outcome(oc), "handed to the OC handler, not taken as a confirmation");
         assertEquals(2L, h.scalar("SELECT count(*) FROM reservation WHERE reservation_code IN ('61000001', '61000002')"));
         assertEquals(1L, h.scalar("SELECT count(*) FROM processed_mail WHERE message_id = ?", oc.getMessageID()));
-        assertTrue((Boolean) h.scalar("SELECT raw_message IS NOT NULL FROM processed_mail WHERE message_id = ?",
-                oc.getMessageID()), "the OC is kept whole until OC matching exists");
-        Flags ocFlags = h.flags("seguimiento", "secreto", oc.getMessageID());
-        assertFalse(ocFlags.contains(Flags.Flag.SEEN), "the OC stays unread, in the inbox, for staff");
-        await("confirmations moved", () -> h.flags("seguimiento", "secreto", first.getMessageID()) == null
-                && h.flags("seguimiento", "secreto", second.getMessageID()) == null);
+        assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '61000001'"));
+        assertEquals("revision", h.scalar("SELECT status FROM reservation WHERE reservation_code = '61000002'"));
+        assertEquals("4500012345", h.scalar("SELECT oc_number FROM purchase_order WHERE message_id = ?", oc.getMessageID()));
+        assertEquals("asunto", h.scalar("SELECT match_method FROM purchase_order WHERE message_id = ?", oc.getMessageID()));
+        String stored = (String) h.scalar("SELECT f.stored_path FROM purchase_order_file f JOIN purchase_order o"
+                + " ON o.id = f.purchase_order_id WHERE o.message_id = ?", oc.getMessageID());
+        assertTrue(java.nio.file.Files.exists(ocFiles.resolve(stored)), stored);
+        await("confirmations and the OC moved", () -> h.flags("seguimiento", "secreto", first.getMessageID()) == null
+                && h.flags("seguimiento", "secreto", second.getMessageID()) == null
+                && h.flags("seguimiento", "secreto", oc.getMessageID()) == null);
         assertTrue(h.flags("seguimiento", "secreto", "Procesados", first.getMessageID()) != null,
                 "post-action mover: the confirmation is in Procesados");
 

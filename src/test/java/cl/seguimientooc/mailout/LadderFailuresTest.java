@@ -40,7 +40,7 @@ class LadderFailuresTest {
     @BeforeAll
     static void infrastructure() throws Exception {
         h = new MailHarness("oc_ladder_fail");
-        smtp = new ControllableSmtp(h.smtpPort());
+        smtp = new ControllableSmtp(h.plainSmtpPort());
         h.configure("smtp.host", "localhost", "smtp.port", String.valueOf(smtp.port()), "smtp.use.tls", "false",
                 "smtp.from.email", "seguimiento@agencia.cl", "oc.test.clock", "true");
     }

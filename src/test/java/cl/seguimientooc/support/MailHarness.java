@@ -40,7 +40,7 @@ public final class MailHarness {
             "imap.username", "imap.password", "imap.use.ssl", "imap.check.interval", "oc.inbox.host", "oc.inbox.port",
             "oc.inbox.username", "oc.inbox.password", "oc.inbox.use.ssl", "oc.check.interval",
             "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder", "smtp.host", "smtp.port", "smtp.use.tls", "smtp.from.email",
-            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity");
+            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms");
 
     public final GreenMail greenMail;
     private final NoDelayImapServer imap;
@@ -69,6 +69,7 @@ public final class MailHarness {
         System.setProperty("data.dir", java.nio.file.Files.createTempDirectory("oc-data").toString());
         System.setProperty("imap.check.interval", "1");
         System.setProperty("oc.check.interval", "1");
+        System.setProperty("ladder.first.run.delay.ms", "3600000"); // tests run the ladder through process-now
         for (int i = 0; i < keyValues.length; i += 2) {
             System.setProperty(keyValues[i], keyValues[i + 1]);
         }
@@ -76,6 +77,11 @@ public final class MailHarness {
 
     public int smtpPort() {
         return smtp.port();
+    }
+
+    /** GreenMail's own SMTP server (slower: no TCP_NODELAY), for relays that need a stable target. */
+    public int plainSmtpPort() {
+        return greenMail.getSmtp().getPort();
     }
 
     public int imapPort() {

@@ -1,0 +1,274 @@
+package cl.seguimientooc.matching;
+
+import cl.seguimientooc.domain.ReservationStatus;
+import cl.seguimientooc.extraction.ExtractionException;
+import cl.seguimientooc.extraction.PdfTextReader;
+import cl.seguimientooc.mail.MailContent;
+import cl.seguimientooc.matching.OcMatcher.OcMail;
+import cl.seguimientooc.matching.OcMatcher.Ref;
+import cl.seguimientooc.matching.OcMatcher.Result;
+import cl.seguimientooc.store.ClientStore;
+import cl.seguimientooc.store.Db;
+import cl.seguimientooc.store.Json;
+import cl.seguimientooc.store.ReservationStore;
+import cl.seguimientooc.store.SqlStatements;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * What happens to a message classified as OC mail: replies that are not OCs (bounces, automatic
+ * replies, people writing back) are recorded on their reservation; an OC is matched, stored with its
+ * files under {@code oc_files/}, and its reservation becomes {@code recibida}. Runs inside the
+ * caller's transaction (the processed-mail record commits with it).
+ */
+public final class OcIntake {
+
+    private static final SqlStatements SQL = SqlStatements.load("oc.sql");
+    private static final Set<String> PUBLIC_DOMAINS = Set.of("gmail.com", "hotmail.com", "outlook.com", "live.com",
+            "yahoo.com", "icloud.com", "hotmail.cl", "yahoo.es", "msn.com", "protonmail.com");
+
+    /** What became of the message, for its processed-mail record. */
+    public record Outcome(String kind, String outcome, String reason, Map<String, Object> details) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReservationStore reservations;
+    private final OcMatcher matcher;
+    private final PdfTextReader pdfReader;
+    private final Path filesDir;
+    private final boolean acceptWithoutAttachment;
+
+    public OcIntake(Db db, ReservationStore reservations, double threshold, Path filesDir, boolean acceptWithoutAttachment) {
+        this.jdbc = db.jdbc();
+        this.reservations = reservations;
+        this.matcher = new OcMatcher(new SqlCatalog(), threshold);
+        this.pdfReader = new PdfTextReader(PdfTextReader.Limits.DEFAULT);
+        this.filesDir = filesDir;
+        this.acceptWithoutAttachment = acceptWithoutAttachment;
+    }
+
+    public Outcome handle(long mailId, MailContent mail) {
+        List<MailContent.Attachment> files = mail.attachments().stream().filter(a -> !a.inline() || a.isPdf()).toList();
+        List<String> pdfTexts = new ArrayList<>();
+        for (MailContent.Attachment pdf : mail.pdfs()) {
+            try {
+                pdfTexts.add(pdfReader.read(pdf.content()).text());
+            } catch (ExtractionException e) {
+                // an unreadable PDF is still stored; its text just cannot help matching
+            }
+        }
+        String ocNumber = firstNonNull(OcNumbers.find(mail.subject()), OcNumbers.find(mail.bodyText()),
+                pdfTexts.stream().map(OcNumbers::find).filter(x -> x != null).findFirst().orElse(null));
+        List<String> names = files.stream().map(MailContent.Attachment::name).filter(n -> n != null).toList();
+        Result match = matcher.match(new OcMail(mail.fromAddress(), mail.subject(), mail.bodyText(), names, pdfTexts,
+                mail.referencedIds()));
+
+        boolean looksLikeOc = !files.isEmpty() || (acceptWithoutAttachment && ocNumber != null);
+        if (mail.deliveryReport() || mail.autoReply() || !looksLikeOc) {
+            return reply(mail, match, ocNumber);
+        }
+
+        Set<String> tokens = new LinkedHashSet<>(OcMatcher.tokens(mail.subject()));
+        tokens.addAll(OcMatcher.tokens(mail.bodyText()));
+        names.forEach(n -> tokens.addAll(OcMatcher.tokens(n)));
+        pdfTexts.forEach(t -> tokens.addAll(OcMatcher.tokens(t)));
+        Ref ref = match.match();
+        long poId = jdbc.queryForObject(SQL.get("insert"), new MapSqlParameterSource("reservationId", ref == null ? null : ref.id())
+                .addValue("status", ref == null ? "sin_asignar" : "asignada").addValue("ocNumber", ocNumber)
+                .addValue("sender", mail.fromAddress()).addValue("subject", mail.subject())
+                .addValue("sentAt", mail.sentAt() == null ? null : Timestamp.from(mail.sentAt()))
+                .addValue("messageId", mail.messageId()).addValue("mailId", mailId).addValue("method", match.method())
+                .addValue("confidence", match.method() == null ? null : match.confidence())
+                .addValue("evidence", Json.write(match.evidence())).addValue("candidates", Json.write(match.candidates()))
+                .addValue("tokens", ClientStore.arrayLiteral(new ArrayList<>(tokens))).addValue("reason", match.reason()),
+                Long.class);
+        List<String> stored = new ArrayList<>();
+        for (MailContent.Attachment a : files) {
+            stored.add(store(poId, a));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("orden_compra_id", poId);
+        details.put("numero_oc", ocNumber);
+        details.put("archivos", stored);
+        if (ref == null) {
+            details.put("candidatos", match.candidates().stream().map(Ref::code).toList());
+            return new Outcome("oc", "procesado", "OC sin asignar: " + match.reason(), details);
+        }
+        String effect = receive(ref.id(), poId, match.method(), match.confidence(), ocNumber, "sistema");
+        details.put("id_reserva", ref.code());
+        return new Outcome("oc", "procesado", "OC asignada a la reserva " + ref.code() + " (" + match.method() + "): " + effect,
+                details);
+    }
+
+    /**
+     * Applies an OC to a reservation: {@code pendiente}, {@code sin_contacto}, {@code revision} and
+     * {@code suspendida} become {@code recibida}; an already received one just gets the document.
+     */
+    public String receive(long reservationId, long poId, String method, double confidence, String ocNumber, String actor) {
+        Map<String, Object> r = jdbc.queryForMap(SQL.get("lock_reservation"), Map.of("id", reservationId));
+        ReservationStatus status = ReservationStatus.fromCode((String) r.get("status"));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("orden_compra_id", poId);
+        details.put("numero_oc", ocNumber);
+        details.put("metodo", method);
+        details.put("confianza", confidence);
+        if (status == ReservationStatus.RECIBIDA || !status.canBecome(ReservationStatus.RECIBIDA)) {
+            reservations.audit(actor, "oc_adicional", reservationId, details);
+            return status == ReservationStatus.RECIBIDA ? "documento adicional (ya recibida)"
+                    : "documento guardado; la reserva está " + status.code();
+        }
+        status.checkTransition(ReservationStatus.RECIBIDA);
+        jdbc.update(SQL.get("receive"), Map.of("id", reservationId, "reason", "OC recibida"
+                + (ocNumber == null ? "" : " (" + ocNumber + ")")));
+        details.put("antes", status.code());
+        reservations.audit(actor, "oc_recibida", reservationId, details);
+        return status == ReservationStatus.SUSPENDIDA ? "recibida; estaba suspendida: puede reactivarse" : "recibida";
+    }
+
+    /** Tries the waiting OCs again after new reservations appeared (an OC that came first). */
+    public int matchWaiting(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        int assigned = 0;
+        for (long poId : jdbc.queryForList(SQL.get("unassigned_for_tokens"),
+                Map.of("tokens", ClientStore.arrayLiteral(new ArrayList<>(codes))), Long.class)) {
+            Map<String, Object> po = jdbc.queryForMap(SQL.get("po_tokens"), Map.of("id", poId));
+            List<String> tokens = List.of((String[]) toArray(po.get("tokens")));
+            List<Ref> refs = new SqlCatalog().byCodes(tokens);
+            if (refs.size() == 1) {
+                jdbc.update(SQL.get("assign"), Map.of("id", poId, "reservationId", refs.get(0).id(), "method", "codigo_posterior",
+                        "confidence", 0.9));
+                receive(refs.get(0).id(), poId, "codigo_posterior", 0.9, (String) po.get("oc_number"), "sistema");
+                assigned++;
+            }
+        }
+        return assigned;
+    }
+
+    private Outcome reply(MailContent mail, Result match, String ocNumber) {
+        String type = mail.deliveryReport() ? "rebote" : mail.autoReply() ? "respuesta_automatica" : "respuesta";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tipo_respuesta", type);
+        Ref ref = "hilo".equals(match.method()) || match.matched() ? match.match() : null;
+        if (ref == null) {
+            return new Outcome("respuesta", "ignorado", switch (type) {
+                case "rebote" -> "aviso de no entrega que no corresponde a ninguna reserva";
+                case "respuesta_automatica" -> "respuesta automática que no corresponde a ninguna reserva";
+                default -> "sin adjuntos ni número de OC, y no responde a un correo nuestro";
+            }, details);
+        }
+        details.put("id_reserva", ref.code());
+        Map<String, Object> audit = new LinkedHashMap<>(details);
+        audit.put("asunto", mail.subject());
+        audit.put("remitente", mail.fromAddress());
+        reservations.audit("sistema", "respuesta_recibida", ref.id(), audit);
+        if (type.equals("rebote")) {
+            jdbc.update(SQL.get("pause"), Map.of("id", ref.id(), "reason",
+                    "correo rebotado: revise el contacto del cliente; la escalera quedó en pausa"));
+            return new Outcome("respuesta", "procesado", "rebote de la reserva " + ref.code() + ": escalera en pausa", details);
+        }
+        if (type.equals("respuesta")) {
+            jdbc.update(SQL.get("attention"), Map.of("id", ref.id(), "attention", "el cliente respondió sin OC: lea su mensaje"));
+        }
+        return new Outcome("respuesta", "procesado", type.replace('_', ' ') + " de la reserva " + ref.code()
+                + (ocNumber != null ? " (menciona la OC " + ocNumber + " sin adjuntarla)" : ""), details);
+    }
+
+    /** Saves a file under oc_files/AAAA-MM/ with a sanitised name; returns the relative path. */
+    private String store(long poId, MailContent.Attachment a) {
+        String safe = sanitize(a.name());
+        String relative = java.time.YearMonth.now() + "/" + poId + "-" + safe;
+        Path base = filesDir.toAbsolutePath().normalize();
+        Path target = base.resolve(relative).normalize();
+        if (!target.startsWith(base)) {
+            throw new IllegalStateException("ruta de archivo fuera de oc_files: " + relative);
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".oc-", ".tmp");
+            Files.write(tmp, a.content());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no se pudo guardar " + relative + ": " + e.getMessage(), e);
+        }
+        jdbc.update(SQL.get("insert_file"), new MapSqlParameterSource("poId", poId).addValue("fileName", safe)
+                .addValue("originalName", a.name()).addValue("storedPath", relative)
+                .addValue("sha256", MailContent.sha256(a.content())).addValue("size", (long) a.content().length)
+                .addValue("contentType", a.contentType()));
+        return relative;
+    }
+
+    /** No directories, no dots in front, ASCII letters, digits, dot, dash and underscore; 100 characters at most. */
+    static String sanitize(String name) {
+        String n = name == null ? "" : name.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1);
+        n = Normalizer.normalize(n, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        n = n.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("_+", "_").replaceAll("^[._]+", "");
+        if (n.length() > 100) {
+            int dot = n.lastIndexOf('.');
+            String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
+            n = n.substring(0, 100 - ext.length()) + ext;
+        }
+        return n.isEmpty() ? "adjunto" : n;
+    }
+
+    private static Object[] toArray(Object sqlArray) {
+        try {
+            return (Object[]) ((java.sql.Array) sqlArray).getArray();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The matcher's questions answered by PostgreSQL. */
+    private final class SqlCatalog implements OcMatcher.Catalog {
+        @Override
+        public List<Ref> byMessageIds(Collection<String> ids) {
+            return refs(SQL.get("by_message_ids"), new MapSqlParameterSource("ids", ClientStore.arrayLiteral(new ArrayList<>(ids))));
+        }
+
+        @Override
+        public List<Ref> byCodes(Collection<String> tokens) {
+            List<String> upper = tokens.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
+            return refs(SQL.get("by_codes"), new MapSqlParameterSource("tokens", ClientStore.arrayLiteral(upper)));
+        }
+
+        @Override
+        public List<Ref> openForSender(String address) {
+            String domain = address.contains("@") ? address.substring(address.indexOf('@') + 1) : null;
+            return refs(SQL.get("open_for_sender"), new MapSqlParameterSource("address", address)
+                    .addValue("domain", domain == null || PUBLIC_DOMAINS.contains(domain) ? null : domain));
+        }
+
+        private List<Ref> refs(String sql, MapSqlParameterSource p) {
+            return jdbc.query(sql, p, (rs, n) -> new Ref(rs.getLong("id"), rs.getString("reservation_code"),
+                    rs.getString("loc_interno"), rs.getString("localizador"), rs.getString("status")));
+        }
+    }
+}
