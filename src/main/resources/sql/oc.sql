@@ -63,3 +63,43 @@ SELECT tokens, oc_number FROM purchase_order WHERE id = :id
 
 -- name: attention
 UPDATE reservation SET ladder_attention = :attention, updated_at = now() WHERE id = :id
+
+-- name: unassigned
+SELECT COALESCE(json_agg(json_build_object(
+         'id', o.id, 'recibida', o.created_at, 'remitente', o.sender, 'asunto', o.subject, 'numero_oc', o.oc_number,
+         'motivo', o.reason, 'candidatos', o.candidates, 'evidencia', o.match_evidence, 'mensaje_id', o.source_mail_id,
+         'archivos', COALESCE((SELECT json_agg(json_build_object('nombre', f.file_name, 'ruta', f.stored_path,
+                                'sha256', f.sha256, 'bytes', f.size_bytes) ORDER BY f.id)
+                                FROM purchase_order_file f WHERE f.purchase_order_id = o.id), '[]'::json))
+         ORDER BY o.created_at DESC), '[]'::json)::text
+  FROM purchase_order o WHERE o.status = 'sin_asignar'
+
+-- name: lock_po
+SELECT id, status, oc_number, reservation_id FROM purchase_order WHERE id = :id FOR UPDATE
+
+-- name: assign_manual
+UPDATE purchase_order SET reservation_id = :reservationId, status = 'asignada', match_method = 'manual',
+       match_confidence = 1, manual = true, reason = NULL, updated_at = now()
+ WHERE id = :id
+
+-- name: discard
+UPDATE purchase_order SET status = 'descartada', reason = :reason, updated_at = now() WHERE id = :id
+
+-- name: insert_manual
+INSERT INTO purchase_order (reservation_id, status, oc_number, match_method, match_confidence, manual, reason)
+VALUES (:reservationId, 'asignada', :ocNumber, 'manual', 1, true, :reason)
+RETURNING id
+
+-- name: reservation_by_code
+SELECT id, status FROM reservation WHERE reservation_code = :code
+
+-- name: pause_manual
+UPDATE reservation SET ladder_paused_reason = :reason,
+       ladder_paused_until = COALESCE(CAST(:until AS timestamptz), 'infinity'),
+       next_step_at = COALESCE(CAST(:until AS timestamptz), 'infinity'), updated_at = now()
+ WHERE id = :id AND status = 'pendiente'
+
+-- name: resume
+UPDATE reservation SET ladder_paused_reason = NULL, ladder_paused_until = NULL, next_step_at = NULL,
+       ladder_attention = NULL, updated_at = now()
+ WHERE id = :id AND status = 'pendiente'

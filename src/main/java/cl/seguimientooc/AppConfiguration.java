@@ -123,6 +123,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("mailIntake", MailIntake.class, services.intake);
         registry.bind("api", Api.class, new Api(services.db, services.clients, services.intake, services.reprocessRoles()));
         bindLadder(context, settings, services);
+        registry.bind("ocApi", cl.seguimientooc.web.OcApi.class,
+                new cl.seguimientooc.web.OcApi(services.db, services.ocIntake, services.reservations));
         for (MailboxRoutes.Reader r : services.readers) {
             LOG.info("Ruta {}: lee {} ({}) cada {} s para: {}", r.routeId(), r.mailboxId(), r.mailbox().ssl() ? "IMAPS" : "IMAP",
                     r.mailbox().intervalSeconds(), r.roles());

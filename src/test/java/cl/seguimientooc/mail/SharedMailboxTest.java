@@ -98,6 +98,46 @@ class SharedMailboxTest {
     }
 
     @Test
+    void manualResolutionQueueMarkReceivedPauseAndResume() throws Exception {
+        h.awaitReady();
+        MimeMessage stray = mail("alguien@empresa.cl", "Adjunto documento", "sin códigos",
+                Attachment.pdf("doc.pdf", MailIntakeTest.simplePdf("NADA QUE VER")));
+        h.append("seguimiento", "secreto", stray, false);
+        await("queued", () -> "sin_asignar".equals(h.scalar("SELECT status FROM purchase_order WHERE message_id = ?",
+                stray.getMessageID())));
+        long poId = ((Number) h.scalar("SELECT id FROM purchase_order WHERE message_id = ?", stray.getMessageID())).longValue();
+        boolean listed = false;
+        for (var o : h.getJson("/api/oc/sin-asignar").get("ordenes")) {
+            listed |= o.get("id").asLong() == poId && o.at("/archivos/0/nombre").asText().equals("doc.pdf");
+        }
+        assertTrue(listed);
+        assertEquals(200, h.post("/api/oc/" + poId + "/descartar", "application/json", "{\"motivo\":\"no es una OC\"}").statusCode());
+        assertEquals("descartada", h.scalar("SELECT status FROM purchase_order WHERE id = ?", poId));
+        assertEquals(409, h.post("/api/oc/" + poId + "/asignar", "application/json", "{\"reserva_id\":\"61000002\"}").statusCode());
+
+        assertTrue(h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"Empresa Pausa\",\"requiere_oc\":true,\"correos\":[\"oc@pausa.cl\"]}").statusCode() < 300);
+        MimeMessage c = mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("c.pdf", TestPdfs.confirmation(24, "EMPRESA PAUSA", "63000001", 40_000)));
+        h.append("seguimiento", "secreto", c, false);
+        await("pending", () -> "pendiente".equals(h.scalar("SELECT status FROM reservation WHERE reservation_code = '63000001'")));
+        var paused = h.post("/api/reservas/63000001/pausar", "application/json",
+                "{\"motivo\":\"el cliente pidió esperar\",\"hasta\":\"2026-12-15\"}");
+        assertEquals(200, paused.statusCode(), paused.body());
+        assertEquals("el cliente pidió esperar", h.scalar("SELECT ladder_paused_reason FROM reservation WHERE reservation_code = '63000001'"));
+        assertEquals(200, h.post("/api/reservas/63000001/reanudar", "application/json", "").statusCode());
+        assertEquals(null, h.scalar("SELECT ladder_paused_reason FROM reservation WHERE reservation_code = '63000001'"));
+
+        var marked = h.post("/api/reservas/63000001/marcar-oc-recibida?numero_oc=OC-12345", "application/json", "");
+        assertEquals(200, marked.statusCode(), marked.body());
+        assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '63000001'"));
+        assertEquals("OC-12345", h.scalar("SELECT oc_number FROM purchase_order WHERE manual AND reservation_id = "
+                + "(SELECT id FROM reservation WHERE reservation_code = '63000001')"));
+        assertEquals(409, h.post("/api/reservas/63000001/pausar", "application/json", "{\"motivo\":\"x\"}").statusCode());
+        assertEquals(404, h.post("/api/reservas/NO/marcar-oc-recibida", "application/json", "{\"numero_oc\":\"1\"}").statusCode());
+    }
+
+    @Test
     void oneReaderHandsEachMessageToExactlyOneHandler() throws Exception {
         h.awaitReady();
         assertNull(context.getRoute("mail-oc"), "no second reader on the same inbox");

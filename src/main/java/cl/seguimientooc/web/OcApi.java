@@ -1,0 +1,201 @@
+package cl.seguimientooc.web;
+
+import cl.seguimientooc.matching.OcIntake;
+import cl.seguimientooc.store.Db;
+import cl.seguimientooc.store.Json;
+import cl.seguimientooc.store.ReservationStore;
+import cl.seguimientooc.store.SqlStatements;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** Manual OC resolution and ladder pauses (audited): the unmatched queue, assign, discard, mark received, pause, resume. */
+public final class OcApi {
+
+    private static final SqlStatements SQL = SqlStatements.load("oc.sql");
+    private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
+
+    private final Db db;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final OcIntake intake;
+    private final ReservationStore reservations;
+
+    public OcApi(Db db, OcIntake intake, ReservationStore reservations) {
+        this.db = db;
+        this.jdbc = db.jdbc();
+        this.intake = intake;
+        this.reservations = reservations;
+    }
+
+    /** {@code GET /api/oc/sin-asignar}. */
+    public String unassigned(Exchange exchange) {
+        return json(exchange, "{\"ordenes\":" + jdbc.queryForObject(SQL.get("unassigned"), Map.of(), String.class) + "}");
+    }
+
+    /** {@code POST /api/oc/{id}/asignar} {@code {"reserva_id": "45215412"}}. */
+    public String assign(Exchange exchange) {
+        long poId = id(exchange);
+        JsonNode body = body(exchange);
+        String code = body.path("reserva_id").asText("").strip();
+        if (code.isEmpty()) {
+            throw new ApiError(400, "falta «reserva_id» (el ID de la reserva)");
+        }
+        Map<String, Object> out = db.tx().execute(tx -> {
+            Map<String, Object> po = po(poId);
+            if (!"sin_asignar".equals(po.get("status"))) {
+                throw new ApiError(409, "la OC " + poId + " ya está " + po.get("status"));
+            }
+            long reservationId = reservation(code);
+            jdbc.update(SQL.get("assign_manual"), Map.of("id", poId, "reservationId", reservationId));
+            String effect = intake.receive(reservationId, poId, "manual", 1.0, (String) po.get("oc_number"), "api");
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("orden_compra_id", poId);
+            m.put("id_reserva", code);
+            m.put("resultado", effect);
+            return m;
+        });
+        return json(exchange, Json.write(out));
+    }
+
+    /** {@code POST /api/oc/{id}/descartar} {@code {"motivo": "..."}}. */
+    public String discard(Exchange exchange) {
+        long poId = id(exchange);
+        String reason = bodyOrEmpty(exchange).path("motivo").asText("descartada por un administrador");
+        db.tx().executeWithoutResult(tx -> {
+            Map<String, Object> po = po(poId);
+            if (!"sin_asignar".equals(po.get("status"))) {
+                throw new ApiError(409, "la OC " + poId + " ya está " + po.get("status"));
+            }
+            jdbc.update(SQL.get("discard"), Map.of("id", poId, "reason", reason));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("orden_compra_id", poId);
+            details.put("motivo", reason);
+            reservations.audit("api", "oc_descartada", null, details);
+        });
+        return json(exchange, Json.write(Map.of("orden_compra_id", poId, "estado", "descartada")));
+    }
+
+    /** {@code POST /api/reservas/{id}/marcar-oc-recibida} {@code {"numero_oc": "OC-12345"}} (or {@code ?numero_oc=}). */
+    public String markReceived(Exchange exchange) {
+        String code = exchange.getMessage().getHeader("id", String.class);
+        String number = bodyOrEmpty(exchange).path("numero_oc").asText(null);
+        if (number == null || number.isBlank()) {
+            number = exchange.getMessage().getHeader("numero_oc", String.class);
+        }
+        String ocNumber = number == null || number.isBlank() ? null : number.strip();
+        Map<String, Object> out = db.tx().execute(tx -> {
+            long reservationId = reservation(code);
+            long poId = jdbc.queryForObject(SQL.get("insert_manual"), new MapSqlParameterSource("reservationId", reservationId)
+                    .addValue("ocNumber", ocNumber).addValue("reason", "marcada como recibida por un administrador"), Long.class);
+            String effect = intake.receive(reservationId, poId, "manual", 1.0, ocNumber, "api");
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id_reserva", code);
+            m.put("orden_compra_id", poId);
+            m.put("numero_oc", ocNumber);
+            m.put("resultado", effect);
+            return m;
+        });
+        return json(exchange, Json.write(out));
+    }
+
+    /** {@code POST /api/reservas/{id}/pausar} {@code {"motivo": "...", "hasta": "2026-07-15"}}. */
+    public String pause(Exchange exchange) {
+        String code = exchange.getMessage().getHeader("id", String.class);
+        JsonNode body = bodyOrEmpty(exchange);
+        String reason = body.path("motivo").asText("").strip();
+        if (reason.isEmpty()) {
+            throw new ApiError(400, "falta «motivo» de la pausa");
+        }
+        Timestamp until = null;
+        if (body.hasNonNull("hasta")) {
+            try {
+                until = Timestamp.from(LocalDate.parse(body.get("hasta").asText()).atStartOfDay(SANTIAGO).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ApiError(400, "«hasta» debe ser AAAA-MM-DD");
+            }
+        }
+        Timestamp resumeAt = until;
+        db.tx().executeWithoutResult(tx -> {
+            long reservationId = reservation(code);
+            if (jdbc.update(SQL.get("pause_manual"), new MapSqlParameterSource("id", reservationId).addValue("reason", reason)
+                    .addValue("until", resumeAt)) == 0) {
+                throw new ApiError(409, "solo se puede pausar una reserva pendiente");
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("motivo", reason);
+            details.put("hasta", resumeAt == null ? null : resumeAt.toInstant().toString());
+            reservations.audit("api", "escalera_pausada", reservationId, details);
+        });
+        return json(exchange, Json.write(Map.of("id_reserva", code, "pausada", true)));
+    }
+
+    /** {@code POST /api/reservas/{id}/reanudar}: the ladder plans the next step again. */
+    public String resume(Exchange exchange) {
+        String code = exchange.getMessage().getHeader("id", String.class);
+        db.tx().executeWithoutResult(tx -> {
+            long reservationId = reservation(code);
+            if (jdbc.update(SQL.get("resume"), Map.of("id", reservationId)) == 0) {
+                throw new ApiError(409, "solo se puede reanudar una reserva pendiente");
+            }
+            reservations.audit("api", "escalera_reanudada", reservationId, Map.of());
+        });
+        return json(exchange, Json.write(Map.of("id_reserva", code, "pausada", false)));
+    }
+
+    private Map<String, Object> po(long id) {
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("lock_po"), Map.of("id", id));
+        if (rows.isEmpty()) {
+            throw new ApiError(404, "no existe la OC " + id);
+        }
+        return rows.get(0);
+    }
+
+    private long reservation(String code) {
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("reservation_by_code"), Map.of("code", code == null ? "" : code));
+        if (rows.isEmpty()) {
+            throw new ApiError(404, "no existe la reserva «" + code + "»");
+        }
+        return ((Number) rows.get(0).get("id")).longValue();
+    }
+
+    private static long id(Exchange exchange) {
+        try {
+            return Long.parseLong(exchange.getMessage().getHeader("id", String.class));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ApiError(400, "el id de la OC debe ser un número");
+        }
+    }
+
+    private static JsonNode body(Exchange exchange) {
+        JsonNode node = bodyOrEmpty(exchange);
+        if (node.isEmpty()) {
+            throw new ApiError(400, "envíe un objeto JSON en el cuerpo");
+        }
+        return node;
+    }
+
+    private static JsonNode bodyOrEmpty(Exchange exchange) {
+        String text = exchange.getMessage().getBody(String.class);
+        if (text == null || text.isBlank()) {
+            return Json.MAPPER.createObjectNode();
+        }
+        try {
+            JsonNode node = Json.read(text);
+            return node.isObject() ? node : Json.MAPPER.createObjectNode();
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+    }
+
+    private static String json(Exchange exchange, String body) {
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
+        return body;
+    }
+}
