@@ -186,7 +186,8 @@ public final class OcIntake {
         if (type.equals("respuesta")) {
             jdbc.update(SQL.get("attention"), Map.of("id", ref.id(), "attention", "el cliente respondió sin OC: lea su mensaje"));
         }
-        return new Outcome("respuesta", "procesado", type.replace('_', ' ') + " de la reserva " + ref.code()
+        String label = type.equals("respuesta_automatica") ? "respuesta automática" : "respuesta del cliente";
+        return new Outcome("respuesta", "procesado", label + " de la reserva " + ref.code()
                 + (ocNumber != null ? " (menciona la OC " + ocNumber + " sin adjuntarla)" : ""), details);
     }
 

@@ -138,6 +138,59 @@ class SharedMailboxTest {
     }
 
     @Test
+    void repliesToOurRequestAreRecordedAndClassifiedAndTheSameOcTwiceIsOneReception() throws Exception {
+        h.awaitReady();
+        assertTrue(h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"Empresa Respuestas\",\"requiere_oc\":true,\"correos\":[\"oc@respuestas.cl\"]}").statusCode() < 300);
+        MimeMessage c = mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("c.pdf", TestPdfs.confirmation(25, "EMPRESA RESPUESTAS", "64000001", 50_000)));
+        h.append("seguimiento", "secreto", c, false);
+        await("pending", () -> "pendiente".equals(h.scalar("SELECT status FROM reservation WHERE reservation_code = '64000001'")));
+        try (var db = java.sql.DriverManager.getConnection(h.dbUrl)) {
+            // the request the ladder sent (its Message-ID is what replies carry)
+            db.createStatement().execute("INSERT INTO sent_email (reservation_id, kind, level, status, message_id, to_addresses,"
+                    + " subject, sent_at) SELECT id, 'solicitud_inicial', 1, 'enviado', '<req-64000001@agencia.cl>',"
+                    + " ARRAY['oc@respuestas.cl'], 'Solicitud de Orden de Compra', now() FROM reservation WHERE reservation_code = '64000001'");
+        }
+        MimeMessage human = mail("oc@respuestas.cl", "RE: Solicitud de Orden de Compra", "¿Qué número de OC necesitan?");
+        human.setHeader("In-Reply-To", "<req-64000001@agencia.cl>");
+        MimeMessage away = mail("oc@respuestas.cl", "Respuesta automática: Solicitud de Orden de Compra", "Estoy de vacaciones");
+        away.setHeader("In-Reply-To", "<req-64000001@agencia.cl>");
+        away.setHeader("Auto-Submitted", "auto-replied");
+        for (MimeMessage m : new MimeMessage[] {human, away}) {
+            h.append("seguimiento", "secreto", m, false);
+        }
+        await("replies recorded", () -> "respuesta/procesado".equals(outcome(human)) && "respuesta/procesado".equals(outcome(away)));
+        assertTrue(String.valueOf(h.scalar("SELECT reason FROM processed_mail WHERE message_id = ?", away.getMessageID()))
+                .contains("respuesta automática"));
+        assertTrue(String.valueOf(h.scalar("SELECT ladder_attention FROM reservation WHERE reservation_code = '64000001'"))
+                .contains("respondió sin OC"), "a human reply is flagged for an admin");
+        assertFalse(h.flags("seguimiento", "secreto", human.getMessageID()).contains(Flags.Flag.SEEN), "left for a person");
+        assertEquals("pendiente", h.scalar("SELECT status FROM reservation WHERE reservation_code = '64000001'"),
+                "the ladder continues after a human reply");
+
+        MimeMessage bounce = mail("MAILER-DAEMON@respuestas.cl", "Undeliverable: Solicitud de Orden de Compra",
+                "550 5.1.1 mailbox unavailable");
+        bounce.setHeader("In-Reply-To", "<req-64000001@agencia.cl>");
+        h.append("seguimiento", "secreto", bounce, false);
+        await("bounce recorded", () -> "respuesta/procesado".equals(outcome(bounce)));
+        assertTrue(String.valueOf(h.scalar("SELECT ladder_paused_reason FROM reservation WHERE reservation_code = '64000001'"))
+                .contains("rebotado"), "a bounce pauses the ladder");
+
+        byte[] ocPdf = MailIntakeTest.simplePdf("ORDEN DE COMPRA 990011");
+        MimeMessage first = mail("oc@respuestas.cl", "OC reserva 64000001", "adjunta", Attachment.pdf("oc.pdf", ocPdf));
+        MimeMessage again = mail("oc@respuestas.cl", "OC reserva 64000001 (reenvío)", "adjunta otra vez", Attachment.pdf("oc.pdf", ocPdf));
+        h.append("seguimiento", "secreto", first, false);
+        h.append("seguimiento", "secreto", again, false);
+        await("both OCs processed", () -> "oc/procesado".equals(outcome(first)) && "oc/procesado".equals(outcome(again)));
+        assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '64000001'"));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM audit_event a JOIN reservation r ON r.id = a.reservation_id"
+                + " WHERE r.reservation_code = '64000001' AND a.action = 'oc_recibida'"));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM audit_event a JOIN reservation r ON r.id = a.reservation_id"
+                + " WHERE r.reservation_code = '64000001' AND a.action = 'oc_adicional'"), "the second is an extra document");
+    }
+
+    @Test
     void oneReaderHandsEachMessageToExactlyOneHandler() throws Exception {
         h.awaitReady();
         assertNull(context.getRoute("mail-oc"), "no second reader on the same inbox");
