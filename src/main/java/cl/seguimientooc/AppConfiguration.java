@@ -167,6 +167,7 @@ public class AppConfiguration implements CamelConfiguration {
                 context.getRegistry().lookupByNameAndType("mailTemplates", MailTemplates.class), services.reservations,
                 config, transport);
         context.getRegistry().bind("ladderRunner", LadderRunner.class, runner);
+        services.ocIntake.setAdminNotices((kind, reservationId) -> runner.queueAdminNotice(reservationId, kind));
         context.getRegistry().bind("ladderApi", LadderApi.class, new LadderApi(runner, services.clock));
 
         int port = settings.getInt(Setting.SMTP_PORT);

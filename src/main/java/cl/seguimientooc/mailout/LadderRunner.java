@@ -254,7 +254,7 @@ public final class LadderRunner {
         result.put("correo_id", emailId);
         result.put("tipo", kind);
         String status = jdbc.queryForObject(SQL.get("reservation_status"), Map.of("id", reservationId), String.class);
-        boolean clientMail = !"aviso_suspension".equals(kind);
+        boolean clientMail = !kind.startsWith("aviso"); // notices go to the admins whatever the status
         if (clientMail && !Boolean.TRUE.equals(e.get("manual")) && !"pendiente".equals(status)) {
             // The reservation left the ladder (OC received, cancelled, ...) after the claim: nothing more goes out.
             jdbc.update(SQL.get("mark_cancelled"), Map.of("id", emailId, "reason", "la reserva pasó a " + status));
@@ -297,6 +297,25 @@ public final class LadderRunner {
             result.put("error", reply);
         }
         return result;
+    }
+
+    /**
+     * Queues an admin notice about a reservation (sent by the next run), inside the caller's
+     * transaction; at most once per reservation and kind ({@code level} 5 for the OC of a suspended one).
+     */
+    public void queueAdminNotice(long reservationId, String kind) {
+        if (config.adminRecipients().isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("view"), Map.of("id", reservationId));
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Object> r = rows.get(0);
+        Instant now = clock.now();
+        Schedule s = scheduleFor(r);
+        claim(r, kind, 5, false, config.adminRecipients(), List.of(), config.fromEmail(),
+                model(r, null, LocalDateTime.ofInstant(now, s.zone())), now);
     }
 
     /**

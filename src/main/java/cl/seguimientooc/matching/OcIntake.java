@@ -52,6 +52,12 @@ public final class OcIntake {
     private final PdfTextReader pdfReader;
     private final Path filesDir;
     private final boolean acceptWithoutAttachment;
+    private volatile java.util.function.ObjLongConsumer<String> adminNotices = (kind, reservationId) -> { };
+
+    /** Where notices for the admin recipients go (the ladder runner queues and sends them). */
+    public void setAdminNotices(java.util.function.ObjLongConsumer<String> notices) {
+        this.adminNotices = notices;
+    }
 
     public OcIntake(Db db, ReservationStore reservations, double threshold, Path filesDir, boolean acceptWithoutAttachment) {
         this.jdbc = db.jdbc();
@@ -137,6 +143,9 @@ public final class OcIntake {
                 + (ocNumber == null ? "" : " (" + ocNumber + ")")));
         details.put("antes", status.code());
         reservations.audit(actor, "oc_recibida", reservationId, details);
+        if (status == ReservationStatus.SUSPENDIDA) {
+            adminNotices.accept("aviso_oc_suspendida", reservationId); // it can be reinstated
+        }
         return status == ReservationStatus.SUSPENDIDA ? "recibida; estaba suspendida: puede reactivarse" : "recibida";
     }
 

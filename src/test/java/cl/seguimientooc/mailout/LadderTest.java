@@ -151,6 +151,17 @@ class LadderTest {
         assertEquals(0, later.get("enviados").size());
         assertEquals(3, received("compras@walvis.cl").size(), "nothing more to the client");
         assertEquals(1L, h.scalar("SELECT count(*) FROM sent_email WHERE level = 1"));
+
+        // The OC arrives after all, as a reply to the request: received, and the admins are told.
+        MimeMessage oc = mail("compras@walvis.cl", "RE: " + request.getSubject(), "Adjunto la OC N° 4500012345",
+                Attachment.pdf("OC.pdf", TestPdfs.simple("ORDEN DE COMPRA 4500012345")));
+        oc.setHeader("In-Reply-To", request.getMessageID());
+        h.append("confirmaciones@agencia.cl", "secreto", oc, false);
+        await("OC received", () -> "recibida".equals(h.scalar("SELECT status FROM reservation WHERE reservation_code = '45215412'")));
+        assertEquals("hilo", h.scalar("SELECT match_method FROM purchase_order WHERE oc_number = '4500012345'"));
+        processNow();
+        await("admin told it can be reinstated", () -> received("supervisor@agencia.cl").size() == 5);
+        assertTrue(received("supervisor@agencia.cl").get(4).getSubject().startsWith("OC recibida para una reserva suspendida"));
     }
 
     @Test

@@ -1,0 +1,1 @@
+OC recibida para una reserva suspendida - Reserva ${reserva.id} - LOC ${reserva.loc}
