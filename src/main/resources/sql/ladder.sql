@@ -53,7 +53,7 @@ RETURNING id
 -- Claimed or failed-for-now e-mails whose turn has come (a crash after claiming leaves them 'reclamado').
 SELECT id FROM sent_email
  WHERE (status = 'reclamado' AND claimed_at < :staleBefore)
-    OR (status = 'reclamado' AND kind LIKE 'aviso%')   -- notices queued by other parts (OC intake)
+    OR (status = 'reclamado' AND (kind LIKE 'aviso%' OR kind = 'acuse_oc'))   -- queued by OC intake
     OR (status = 'error' AND next_attempt_at <= :now)
  ORDER BY id LIMIT :limit
 

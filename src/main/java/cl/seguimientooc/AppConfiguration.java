@@ -168,6 +168,9 @@ public class AppConfiguration implements CamelConfiguration {
                 config, transport);
         context.getRegistry().bind("ladderRunner", LadderRunner.class, runner);
         services.ocIntake.setAdminNotices((kind, reservationId) -> runner.queueAdminNotice(reservationId, kind));
+        if (Boolean.parseBoolean(prop.apply("oc.acknowledge"))) {
+            services.ocIntake.setAcknowledgements(runner::queueAcknowledgement);
+        }
         context.getRegistry().bind("ladderApi", LadderApi.class, new LadderApi(runner, services.clock));
 
         int port = settings.getInt(Setting.SMTP_PORT);

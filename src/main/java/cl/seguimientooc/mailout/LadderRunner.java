@@ -254,7 +254,8 @@ public final class LadderRunner {
         result.put("correo_id", emailId);
         result.put("tipo", kind);
         String status = jdbc.queryForObject(SQL.get("reservation_status"), Map.of("id", reservationId), String.class);
-        boolean clientMail = !kind.startsWith("aviso"); // notices go to the admins whatever the status
+        // notices and acknowledgements go out whatever the reservation's status
+        boolean clientMail = !kind.startsWith("aviso") && !kind.equals("acuse_oc");
         if (clientMail && !Boolean.TRUE.equals(e.get("manual")) && !"pendiente".equals(status)) {
             // The reservation left the ladder (OC received, cancelled, ...) after the claim: nothing more goes out.
             jdbc.update(SQL.get("mark_cancelled"), Map.of("id", emailId, "reason", "la reserva pasó a " + status));
@@ -316,6 +317,16 @@ public final class LadderRunner {
         Schedule s = scheduleFor(r);
         claim(r, kind, 5, false, config.adminRecipients(), List.of(), config.fromEmail(),
                 model(r, null, LocalDateTime.ofInstant(now, s.zone())), now);
+    }
+
+    /** Queues the acknowledgement to whoever sent the OC (once per reservation), in the caller's transaction. */
+    public void queueAcknowledgement(long reservationId, String to) {
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("view"), Map.of("id", reservationId));
+        if (rows.isEmpty() || to == null || to.isBlank()) {
+            return;
+        }
+        Instant now = clock.now();
+        claim(rows.get(0), "acuse_oc", 6, false, List.of(to), List.of(), config.replyTo(), model(rows.get(0), null, null), now);
     }
 
     /**

@@ -25,7 +25,7 @@ public final class MailTemplates {
 
     /** The kinds of e-mail, as named in files and in the API. */
     public static final List<String> KINDS = List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4",
-            "aviso_suspension", "aviso_oc_suspendida");
+            "aviso_suspension", "aviso_oc_suspendida", "acuse_oc");
 
     /** A rendered e-mail. */
     public record Rendered(String kind, String subject, String html, String text) {

@@ -54,6 +54,13 @@ public final class OcIntake {
     private final boolean acceptWithoutAttachment;
     private volatile java.util.function.ObjLongConsumer<String> adminNotices = (kind, reservationId) -> { };
 
+    private volatile java.util.function.BiConsumer<Long, String> acknowledgements = (reservationId, to) -> { };
+
+    /** Where acknowledgements to OC senders go (only set when oc.acknowledge=true). */
+    public void setAcknowledgements(java.util.function.BiConsumer<Long, String> acks) {
+        this.acknowledgements = acks;
+    }
+
     /** Where notices for the admin recipients go (the ladder runner queues and sends them). */
     public void setAdminNotices(java.util.function.ObjLongConsumer<String> notices) {
         this.adminNotices = notices;
@@ -116,6 +123,7 @@ public final class OcIntake {
             return new Outcome("oc", "procesado", "OC sin asignar: " + match.reason(), details);
         }
         String effect = receive(ref.id(), poId, match.method(), match.confidence(), ocNumber, "sistema");
+        acknowledgements.accept(ref.id(), mail.fromAddress());
         details.put("id_reserva", ref.code());
         return new Outcome("oc", "procesado", "OC asignada a la reserva " + ref.code() + " (" + match.method() + "): " + effect,
                 details);

@@ -191,6 +191,29 @@ class SharedMailboxTest {
     }
 
     @Test
+    void anOcFromAClientWithTwoOpenReservationsAndNoCodeGoesToTheQueueWithBothCandidates() throws Exception {
+        h.awaitReady();
+        assertTrue(h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"Empresa Doble\",\"requiere_oc\":true,\"correos\":[\"oc@doble.cl\"]}").statusCode() < 300);
+        for (String code : new String[] {"65000001", "65000002"}) {
+            h.append("seguimiento", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                    Attachment.pdf("c.pdf", TestPdfs.confirmation(Long.parseLong(code), "EMPRESA DOBLE", code, 10_000))), false);
+        }
+        await("both pending", () -> Long.valueOf(2).equals(h.scalar(
+                "SELECT count(*) FROM reservation WHERE reservation_code IN ('65000001', '65000002') AND status = 'pendiente'")));
+        MimeMessage oc = mail("oc@doble.cl", "Orden de compra", "Adjunto la orden", Attachment.pdf("oc.pdf",
+                TestPdfs.simple("ORDEN DE COMPRA")));
+        h.append("seguimiento", "secreto", oc, false);
+        await("queued", () -> "sin_asignar".equals(h.scalar("SELECT status FROM purchase_order WHERE message_id = ?",
+                oc.getMessageID())));
+        String candidates = String.valueOf(h.scalar("SELECT candidates::text FROM purchase_order WHERE message_id = ?",
+                oc.getMessageID()));
+        assertTrue(candidates.contains("65000001") && candidates.contains("65000002"), candidates);
+        assertEquals(2L, h.scalar("SELECT count(*) FROM reservation WHERE reservation_code IN ('65000001', '65000002')"
+                + " AND status = 'pendiente'"), "nothing applied");
+    }
+
+    @Test
     void oneReaderHandsEachMessageToExactlyOneHandler() throws Exception {
         h.awaitReady();
         assertNull(context.getRoute("mail-oc"), "no second reader on the same inbox");

@@ -42,7 +42,7 @@ class LadderTest {
                 "allowed.confirmation.senders", "@hotelsales.cl",
                 "smtp.host", "localhost", "smtp.port", String.valueOf(h.smtpPort()), "smtp.use.tls", "false",
                 "smtp.from.email", "seguimiento@agencia.cl", "email.cc.recipients", "supervisor@agencia.cl",
-                "oc.test.clock", "true");
+                "oc.test.clock", "true", "oc.acknowledge", "true");
     }
 
     @AfterAll
@@ -162,6 +162,9 @@ class LadderTest {
         processNow();
         await("admin told it can be reinstated", () -> received("supervisor@agencia.cl").size() == 5);
         assertTrue(received("supervisor@agencia.cl").get(4).getSubject().startsWith("OC recibida para una reserva suspendida"));
+        await("sender thanked", () -> received("compras@walvis.cl").size() == 4);
+        assertEquals("Recibimos su Orden de Compra - Reserva 45215412 - LOC AAFTTAT",
+                received("compras@walvis.cl").get(3).getSubject(), "oc.acknowledge=true");
     }
 
     @Test

@@ -1,0 +1,1 @@
+Recibimos su Orden de Compra - Reserva ${reserva.id} - LOC ${reserva.loc}
