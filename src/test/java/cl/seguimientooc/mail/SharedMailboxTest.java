@@ -45,7 +45,7 @@ class SharedMailboxTest {
         h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
                 "imap.username", "seguimiento", "imap.password", "secreto",
                 "allowed.confirmation.senders", "@hotelsales.cl", "oc.files.dir", ocFiles.toString(),
-                "mail.post.action", "mover", "mail.move.folder", "Procesados");
+                "mail.post.action", "mover", "mail.move.folder", "Procesados", "oc.accept.without.attachment", "true");
     }
 
     @AfterAll
@@ -211,6 +211,35 @@ class SharedMailboxTest {
         assertTrue(candidates.contains("65000001") && candidates.contains("65000002"), candidates);
         assertEquals(2L, h.scalar("SELECT count(*) FROM reservation WHERE reservation_code IN ('65000001', '65000002')"
                 + " AND status = 'pendiente'"), "nothing applied");
+    }
+
+    @Test
+    void cascadeStepsOnRealMailLowercaseLocCodeOnlyInThePdfInAFileNameAndWithoutAttachment() throws Exception {
+        h.awaitReady();
+        String[][] cases = {{"66000001", "subject"}, {"66000002", "pdf"}, {"66000003", "name"}, {"66000004", "no file"}};
+        for (String[] c : cases) {
+            h.append("seguimiento", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                    Attachment.pdf("c.pdf", TestPdfs.confirmation(Long.parseLong(c[0]), "EMPRESA CASCADA", c[0], 10_000))), false);
+        }
+        await("reservations", () -> Long.valueOf(4).equals(h.scalar(
+                "SELECT count(*) FROM reservation WHERE reservation_code LIKE '6600000%'")));
+        String loc = String.valueOf(h.scalar("SELECT lower(loc_interno) FROM reservation WHERE reservation_code = '66000001'"));
+        MimeMessage bySubject = mail("x@cascada.cl", "OC loc " + loc, "", Attachment.pdf("a.pdf", TestPdfs.simple("OC 1")));
+        MimeMessage byPdf = mail("x@cascada.cl", "Orden de compra", "adjunta",
+                Attachment.pdf("b.pdf", TestPdfs.simple("ORDEN DE COMPRA 2 - RESERVA 66000002")));
+        MimeMessage byName = mail("x@cascada.cl", "Orden de compra", "adjunta",
+                Attachment.pdf("OC_reserva_66000003.pdf", TestPdfs.simple("ORDEN DE COMPRA 3")));
+        MimeMessage noFile = mail("x@cascada.cl", "OC N° 123456 para la reserva 66000004", "(sin adjunto)");
+        for (MimeMessage m : new MimeMessage[] {bySubject, byPdf, byName, noFile}) {
+            h.append("seguimiento", "secreto", m, false);
+        }
+        await("matched", () -> Long.valueOf(4).equals(h.scalar(
+                "SELECT count(*) FROM reservation WHERE reservation_code LIKE '6600000%' AND status = 'recibida'")));
+        assertEquals("asunto", h.scalar("SELECT match_method FROM purchase_order WHERE message_id = ?", bySubject.getMessageID()));
+        assertEquals("pdf", h.scalar("SELECT match_method FROM purchase_order WHERE message_id = ?", byPdf.getMessageID()));
+        assertEquals("cuerpo", h.scalar("SELECT match_method FROM purchase_order WHERE message_id = ?", byName.getMessageID()));
+        assertEquals("123456", h.scalar("SELECT oc_number FROM purchase_order WHERE message_id = ?", noFile.getMessageID()),
+                "oc.accept.without.attachment=true: an OC number alone counts");
     }
 
     @Test
