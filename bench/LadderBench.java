@@ -1,4 +1,4 @@
-import cl.seguimientooc.Application;
+import cl.seguimientooc.support.InProcessService;
 import cl.seguimientooc.support.NoDelaySmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
-import org.apache.camel.main.Main;
 
 /**
  * Ladder benchmark: 1,000,000 reservations in PostgreSQL, 100,000 pending, 1,000 due. Measures the
@@ -38,34 +37,13 @@ public class LadderBench {
         System.setProperty("data.dir", Files.createTempDirectory("oc-bench").toString());
         System.setProperty("web.port", "18072");
         System.setProperty("smtp.host", "localhost");
-        System.setProperty("smtp.port", String.valueOf(smtp.port()));
+        System.setProperty("smtp.port", String.valueOf(smtp.getPort()));
         System.setProperty("smtp.use.tls", "false");
         System.setProperty("smtp.from.email", "seguimiento@agencia.cl");
         System.setProperty("oc.test.clock", "true");
         System.setProperty("oc.test.clock.at", "2026-07-06T14:00:00Z"); // a Monday, 10:00 in Santiago
-        Main main = new Main(Application.class);
-        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
-        Thread service = new Thread(() -> {
-            try {
-                main.run();
-            } catch (Exception e) {
-                e.printStackTrace();
-            }
-        });
-        service.setDaemon(true);
-        service.start();
+        InProcessService service = InProcessService.start(18072);
         HttpClient http = HttpClient.newHttpClient();
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:18072/observe/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
 
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             long t0 = System.nanoTime();
@@ -125,7 +103,7 @@ public class LadderBench {
         long delivered = greenMail.getReceivedMessages().length;
         System.out.printf("send: %d e-mails in %.2f s -> %.1f mails/s (SMTP server received %d)%n", sent, seconds,
                 sent / seconds, delivered);
-        main.stop();
+        service.stop();
         smtp.stopService();
         greenMail.stop();
         System.exit(0);

@@ -89,9 +89,14 @@ public final class AdminCommand {
         }
         int failures = 0;
         for (long id : ids) {
-            Map<String, Object> result = services.intake.reprocess(id, services.reprocessRoles());
-            out.println(Json.write(result));
-            if (result.get("error") != null) {
+            try {
+                Map<String, Object> result = services.intake.reprocess(id, services.reprocessRoles());
+                out.println(Json.write(result));
+                if (result.get("error") != null) {
+                    failures++;
+                }
+            } catch (java.util.NoSuchElementException | IllegalStateException e) {
+                err.println(id + ": " + e.getMessage());
                 failures++;
             }
         }

@@ -110,7 +110,8 @@ public final class MailIntake {
 
     /**
      * Runs a stored message through the processor again (after a fix, a new layout, the database
-     * coming back). Returns what happened, in the API's words.
+     * coming back). Returns what happened, in the API's words. Throws NoSuchElementException for an
+     * unknown id and IllegalStateException when the message cannot be reprocessed now.
      */
     public Map<String, Object> reprocess(long id, Roles roles) throws Exception {
         Map<String, Object> row = db.tx().execute(s -> {
@@ -120,21 +121,18 @@ public final class MailIntake {
             }
             return r;
         });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", id);
         if (row == null) {
-            answer.put("error", "no existe el mensaje " + id);
-            return answer;
+            throw new java.util.NoSuchElementException("no existe el mensaje " + id);
         }
         if ("en_proceso".equals(row.get("outcome"))) {
-            answer.put("error", "el mensaje " + id + " se está procesando ahora; intente en unos minutos");
-            return answer;
+            throw new IllegalStateException("el mensaje " + id + " se está procesando ahora; intente en unos minutos");
         }
         if (row.get("raw_message") == null) {
-            answer.put("error", "el mensaje " + id + " no guardó su contenido original (resultado: " + row.get("outcome")
-                    + "); solo se guarda cuando falló o quedó pendiente de revisión");
-            return answer;
+            throw new IllegalStateException("el mensaje " + id + " no guardó su contenido original (resultado: "
+                    + row.get("outcome") + "); solo se guarda cuando falló o quedó pendiente de revisión");
         }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
         MailContent content = MailContent.parse((byte[]) row.get("raw_message"));
         Long uidValidity = row.get("uid_validity") == null ? null : ((Number) row.get("uid_validity")).longValue();
         Long uid = row.get("uid") == null ? null : ((Number) row.get("uid")).longValue();

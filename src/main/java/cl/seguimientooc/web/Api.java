@@ -142,12 +142,13 @@ public final class Api {
         } catch (NumberFormatException | NullPointerException e) {
             throw new ApiError(400, "el id del mensaje debe ser un número");
         }
-        Map<String, Object> answer = intake.reprocess(id, reprocessRoles);
-        if (answer.containsKey("error") && !answer.containsKey("resultado")) {
-            throw new ApiError(String.valueOf(answer.get("error")).startsWith("no existe") ? 404 : 409,
-                    String.valueOf(answer.get("error")));
+        try {
+            return json(exchange, Json.write(intake.reprocess(id, reprocessRoles)));
+        } catch (java.util.NoSuchElementException e) {
+            throw new ApiError(404, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage());
         }
-        return json(exchange, Json.write(answer));
     }
 
     /** onException handler of the API routes: the status and a JSON error, never a stack trace. */

@@ -76,7 +76,7 @@ public final class MailHarness {
     }
 
     public int smtpPort() {
-        return smtp.port();
+        return smtp.getPort();
     }
 
     /** GreenMail's own SMTP server (slower: no TCP_NODELAY), for relays that need a stable target. */

@@ -30,13 +30,16 @@ public final class NoDelayImapServer extends AbstractServer {
         return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), socket);
     }
 
-    /** Starts on a free port; returns the port. */
+    /** Starts on a free port, serving the given GreenMail's mailboxes. */
     public static NoDelayImapServer start(Managers managers) throws InterruptedException {
-        NoDelayImapServer server = new NoDelayImapServer(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-                managers);
+        return started(new NoDelayImapServer(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP), managers));
+    }
+
+    /** Starts a GreenMail server and waits until it accepts connections. */
+    static <T extends AbstractServer> T started(T server) throws InterruptedException {
         server.startService();
         if (!server.waitTillRunning(10_000)) {
-            throw new IllegalStateException("IMAP server did not start");
+            throw new IllegalStateException(server.getName() + " did not start");
         }
         return server;
     }

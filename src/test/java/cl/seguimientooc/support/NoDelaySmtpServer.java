@@ -26,16 +26,7 @@ public final class NoDelaySmtpServer extends SmtpServer {
 
     /** Starts on a free port, delivering into the given GreenMail's mailboxes. */
     public static NoDelaySmtpServer start(Managers managers) throws InterruptedException {
-        NoDelaySmtpServer server = new NoDelaySmtpServer(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                managers);
-        server.startService();
-        if (!server.waitTillRunning(10_000)) {
-            throw new IllegalStateException("SMTP server did not start");
-        }
-        return server;
-    }
-
-    public int port() {
-        return setup.getPort();
+        return NoDelayImapServer.started(new NoDelaySmtpServer(new ServerSetup(Ports.free(), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP), managers));
     }
 }
