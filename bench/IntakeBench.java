@@ -30,13 +30,7 @@ public class IntakeBench {
         System.setProperty("log.level", "WARN"); // before anything logs: log4j reads it once
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         InProcessService[] holder = new InProcessService[1];
-        String admin = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
-        String db = "oc_bench_intake";
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + db);
-        }
-        String url = "jdbc:postgresql://localhost:5432/" + db + "?user=postgres";
+        String url = cl.seguimientooc.support.TestDatabase.newDatabase("oc_bench_intake"); // localhost:5432, else embedded
 
         GreenMail greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort()});
         greenMail.start();

@@ -22,13 +22,7 @@ import java.util.Arrays;
 public class LadderBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("log.level", "WARN");
-        String admin = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
-        String db = "oc_bench_ladder";
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + db);
-        }
-        String url = "jdbc:postgresql://localhost:5432/" + db + "?user=postgres";
+        String url = cl.seguimientooc.support.TestDatabase.newDatabase("oc_bench_ladder"); // localhost:5432, else embedded
         GreenMail greenMail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort()});
         greenMail.start();
         NoDelaySmtpServer smtp = NoDelaySmtpServer.start(greenMail.getManagers());
