@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The client list as CSV, in the shape of the agency's clientes.csv: {@code nombre_agencia},
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientCsv {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
     private static final Map<String, String> COLUMNS = new HashMap<>();
 
     static {
@@ -157,7 +155,7 @@ public final class ClientCsv {
         for (List<String> l : Arrays.asList(to, cc)) {
             if (l != null) {
                 for (String e : l) {
-                    if (!EMAIL.matcher(e).matches()) {
+                    if (!cl.seguimientooc.domain.Emails.valid(e)) {
                         return e;
                     }
                 }

@@ -1,5 +1,7 @@
 package cl.seguimientooc.config;
 
+import cl.seguimientooc.domain.Emails;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -23,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
     private static final Pattern DOMAIN = Pattern.compile("@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
     private static final List<String> TRUE = List.of("true", "yes", "si", "sí", "1", "on");
     private static final List<String> FALSE = List.of("false", "no", "0", "off");
@@ -138,13 +139,13 @@ public final class Settings {
                 }
             }
             case EMAIL -> {
-                if (!EMAIL.matcher(v).matches()) {
+                if (!Emails.valid(v)) {
                     return "no es una dirección de correo válida";
                 }
             }
             case EMAIL_LIST, SENDER_LIST -> {
                 for (String item : list(v)) {
-                    boolean ok = EMAIL.matcher(item).matches() || s.kind() == Setting.Kind.SENDER_LIST && DOMAIN.matcher(item).matches();
+                    boolean ok = Emails.valid(item) || s.kind() == Setting.Kind.SENDER_LIST && DOMAIN.matcher(item).matches();
                     if (!ok) {
                         return "«" + item + "» no es una dirección de correo" + (s.kind() == Setting.Kind.SENDER_LIST
                                 ? " ni un dominio (@empresa.cl)" : "") + "; separe varias con comas";

@@ -22,9 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -610,11 +608,7 @@ public final class LadderRunner {
     }
 
     static List<String> strings(Object array) {
-        try {
-            return array instanceof Array a ? Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList() : List.of();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return cl.seguimientooc.store.SqlArrays.strings(array);
     }
 
     private static String domain(String email) {

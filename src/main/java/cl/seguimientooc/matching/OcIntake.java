@@ -166,7 +166,7 @@ public final class OcIntake {
         for (long poId : jdbc.queryForList(SQL.get("unassigned_for_tokens"),
                 Map.of("tokens", ClientStore.arrayLiteral(new ArrayList<>(codes))), Long.class)) {
             Map<String, Object> po = jdbc.queryForMap(SQL.get("po_tokens"), Map.of("id", poId));
-            List<String> tokens = List.of((String[]) toArray(po.get("tokens")));
+            List<String> tokens = cl.seguimientooc.store.SqlArrays.strings(po.get("tokens"));
             List<Ref> refs = new SqlCatalog().byCodes(tokens);
             if (refs.size() == 1) {
                 jdbc.update(SQL.get("assign"), Map.of("id", poId, "reservationId", refs.get(0).id(), "method", "codigo_posterior",
@@ -182,7 +182,7 @@ public final class OcIntake {
         String type = mail.deliveryReport() ? "rebote" : mail.autoReply() ? "respuesta_automatica" : "respuesta";
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tipo_respuesta", type);
-        Ref ref = "hilo".equals(match.method()) || match.matched() ? match.match() : null;
+        Ref ref = match.match();
         if (ref == null) {
             return new Outcome("respuesta", "ignorado", switch (type) {
                 case "rebote" -> "aviso de no entrega que no corresponde a ninguna reserva";
@@ -244,14 +244,6 @@ public final class OcIntake {
             n = n.substring(0, 100 - ext.length()) + ext;
         }
         return n.isEmpty() ? "adjunto" : n;
-    }
-
-    private static Object[] toArray(Object sqlArray) {
-        try {
-            return (Object[]) ((java.sql.Array) sqlArray).getArray();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @SafeVarargs

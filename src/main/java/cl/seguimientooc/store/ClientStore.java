@@ -1,9 +1,7 @@
 package cl.seguimientooc.store;
 
 import cl.seguimientooc.domain.ClientNames;
-import java.sql.Array;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,10 +134,6 @@ public final class ClientStore {
     }
 
     private static List<String> strings(Object array) {
-        try {
-            return array instanceof Array a ? ReservationStore.strings(a) : List.of();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SqlArrays.strings(array);
     }
 }

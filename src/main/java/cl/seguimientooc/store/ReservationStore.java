@@ -8,9 +8,6 @@ import cl.seguimientooc.domain.ReservationStatus;
 import cl.seguimientooc.extraction.Reservation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Array;
-import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,7 +142,7 @@ public final class ReservationStore {
     public ClientFacts findClient(String agency) {
         List<ClientFacts> found = jdbc.query(SQL.get("find_client"), Map.of("normalized", ClientNames.normalize(agency)),
                 (rs, n) -> new ClientFacts(rs.getLong("id"), rs.getString("name"), rs.getBoolean("requires_oc"),
-                        rs.getBoolean("active"), strings(rs.getArray("contact_to"))));
+                        rs.getBoolean("active"), SqlArrays.strings(rs.getArray("contact_to"))));
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -231,10 +228,4 @@ public final class ReservationStore {
         return a.equals(b);
     }
 
-    static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
-    }
 }

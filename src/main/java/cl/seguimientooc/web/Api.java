@@ -1,5 +1,7 @@
 package cl.seguimientooc.web;
 
+import static cl.seguimientooc.web.Responses.json;
+
 import cl.seguimientooc.clients.ClientCsv;
 import cl.seguimientooc.clients.ClientImport;
 import cl.seguimientooc.domain.ClientNames;
@@ -161,10 +163,6 @@ public final class Api {
         return json(exchange, Json.write(Map.of("error", message)));
     }
 
-    private static String json(Exchange exchange, String body) {
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        return body;
-    }
 
     private static String param(Exchange exchange, String name) {
         String v = exchange.getMessage().getHeader(name, String.class);
@@ -261,7 +259,7 @@ public final class Api {
             return null;
         }
         for (String e : list) {
-            if (!e.matches("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+")) {
+            if (!cl.seguimientooc.domain.Emails.valid(e)) {
                 throw new ApiError(400, "«" + e + "» no es una dirección de correo válida");
             }
         }

@@ -3,6 +3,7 @@ package cl.seguimientooc.web;
 import cl.seguimientooc.config.Settings;
 import cl.seguimientooc.config.Settings.Mailbox;
 import cl.seguimientooc.db.Database;
+import cl.seguimientooc.mail.MailboxRoutes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,6 @@ import org.apache.camel.ServiceStatus;
 /** {@code GET /api/health}: one JSON answer an admin or a load balancer can read. */
 public final class HealthReport {
 
-    /** Route ids of the mailbox consumers (created by the mail intake routes). */
-    public static final String CONFIRMATIONS_ROUTE = "mail-confirmaciones";
-    public static final String OC_ROUTE = "mail-oc";
 
     private final CamelContext context;
     private final Settings settings;
@@ -38,10 +36,10 @@ public final class HealthReport {
         db.put("tipo", database.embedded() ? "embebida" : "externa");
         body.put("base_de_datos", db);
         List<Map<String, Object>> mailboxes = new ArrayList<>();
-        mailboxes.add(mailbox(settings.confirmationsMailbox(), CONFIRMATIONS_ROUTE));
-        Mailbox oc = settings.ocMailbox();
-        mailboxes.add(mailbox(oc, oc.configured() && oc.sameAs(settings.confirmationsMailbox())
-                ? CONFIRMATIONS_ROUTE : OC_ROUTE));
+        // Which route reads which mailbox is decided in one place: MailboxRoutes.plan.
+        List<MailboxRoutes.Reader> readers = MailboxRoutes.plan(settings);
+        mailboxes.add(mailbox(settings.confirmationsMailbox(), routeFor(readers, "confirmaciones")));
+        mailboxes.add(mailbox(settings.ocMailbox(), routeFor(readers, "oc")));
         body.put("buzones", mailboxes);
         Map<String, Object> smtp = new LinkedHashMap<>();
         String host = settings.get(cl.seguimientooc.config.Setting.SMTP_HOST);
@@ -52,6 +50,11 @@ public final class HealthReport {
         body.put("smtp", smtp);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, dbUp ? 200 : 503);
         return body;
+    }
+
+    private static String routeFor(List<MailboxRoutes.Reader> readers, String role) {
+        return readers.stream().filter(r -> r.roles().contains(role)).map(MailboxRoutes.Reader::routeId).findFirst()
+                .orElse(null);
     }
 
     private Map<String, Object> mailbox(Mailbox mailbox, String routeId) {

@@ -1,5 +1,7 @@
 package cl.seguimientooc.web;
 
+import static cl.seguimientooc.web.Responses.json;
+
 import cl.seguimientooc.mailout.LadderRunner;
 import cl.seguimientooc.mailout.ServiceClock;
 import cl.seguimientooc.store.Json;
@@ -145,8 +147,4 @@ public final class LadderApi {
         }
     }
 
-    private static String json(Exchange exchange, String body) {
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        return body;
-    }
 }

@@ -1,5 +1,7 @@
 package cl.seguimientooc.web;
 
+import static cl.seguimientooc.web.Responses.json;
+
 import cl.seguimientooc.matching.OcIntake;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.Json;
@@ -194,8 +196,4 @@ public final class OcApi {
         }
     }
 
-    private static String json(Exchange exchange, String body) {
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-        return body;
-    }
 }
