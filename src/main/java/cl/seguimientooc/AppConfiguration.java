@@ -49,7 +49,8 @@ public class AppConfiguration implements CamelConfiguration {
         // Our own lookup (same precedence as Camel's) reads application.properties as UTF-8; Camel's
         // reads ISO-8859-1 and would turn "Administración" into mojibake in e-mails.
         Settings settings = Settings.load(Settings.standardLookup(Path.of("").toAbsolutePath(), System.getenv()));
-        LOG.info("Configuración en uso (claves secretas ocultas):\n{}", String.join("\n", settings.summary()));
+        LOG.info("Configuración en uso (claves secretas ocultas):");
+        settings.summary().forEach(line -> LOG.info("{}", line)); // one line each: log lines are CR/LF-encoded
         String dataDir = context.getPropertiesComponent().resolveProperty("data.dir").orElse("data");
         String layoutsDir = context.getPropertiesComponent().resolveProperty("layouts.dir").orElse("layouts");
 

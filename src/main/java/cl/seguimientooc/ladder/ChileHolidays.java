@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *   <li>Día Nacional de los Pueblos Indígenas on the winter-solstice day in Chile (Ley 21.357, from 2021);</li>
  *   <li>San Pedro y San Pablo (Jun 29) and Encuentro de Dos Mundos (Oct 12) moved to Monday: Tue–Thu to
  *       the Monday before, Friday to the Monday after (Ley 19.668);</li>
- *   <li>Sep 17 when it is a Monday and Sep 20 when it is a Friday (Ley 20.215);</li>
+ *   <li>Sep 17 when it is a Monday and Sep 20 when it is a Friday (Ley 20.215), and Sep 17 when it is a
+ *       Friday, Sep 18 then being a Saturday (Ley 20.983);</li>
  *   <li>Iglesias Evangélicas y Protestantes (Oct 31): Tuesday moves to the Friday before, Wednesday to
  *       the Friday after (Ley 20.299).</li>
  * </ul>
@@ -51,7 +52,7 @@ public final class ChileHolidays {
         h.put(LocalDate.of(year, 7, 16), "Día de la Virgen del Carmen");
         h.put(LocalDate.of(year, 8, 15), "Asunción de la Virgen");
         LocalDate sep17 = LocalDate.of(year, 9, 17);
-        if (sep17.getDayOfWeek() == DayOfWeek.MONDAY) {
+        if (sep17.getDayOfWeek() == DayOfWeek.MONDAY || sep17.getDayOfWeek() == DayOfWeek.FRIDAY) {
             h.put(sep17, "Feriado adicional de Fiestas Patrias");
         }
         h.put(LocalDate.of(year, 9, 18), "Independencia Nacional");

@@ -31,6 +31,8 @@ public final class MailIntake {
     /** Headers this bean sets for the route. */
     public static final String OUTCOME = "ocResultado";
     public static final String KIND = "ocTipo";
+    /** Exchange property: the raw message, read before parsing. */
+    static final String RAW = "ocRawMessage";
 
     private final MailProcessor processor;
     private final ProcessedMailStore mails;
@@ -64,7 +66,9 @@ public final class MailIntake {
         if (id == null) {
             throw new IllegalStateException("el mensaje " + key + " no tiene registro en processed_mail");
         }
-        MailContent content = MailContent.read(message);
+        byte[] raw = MailContent.rawBytes(message);
+        exchange.setProperty(RAW, raw); // kept before parsing: a failure is recorded with it
+        MailContent content = MailContent.parse(raw);
         Result result = processor.process(id, roles(exchange), content, serverRef(message), postAction.code());
         exchange.getMessage().setHeader(OUTCOME, result.outcome());
         exchange.getMessage().setHeader(KIND, result.kind());
@@ -85,27 +89,61 @@ public final class MailIntake {
         }
     }
 
-    /** Dead-letter handler: keeps the error and the raw message so the mail can be reprocessed. */
+    /**
+     * Dead-letter handler. A lost connection or an unavailable database gives the claim back, so
+     * the next poll reads the message again; anything else is recorded as an error with the raw
+     * message, for a person to see and reprocess.
+     */
     public void failed(Exchange exchange) throws Exception {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String error = cause == null ? "error desconocido" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Message message = original(exchange);
         String mailbox = exchange.getMessage().getHeader(MAILBOX, String.class);
         String key = key(exchange);
+        String composed = MailboxIds.compose(mailbox, key);
         restoreIfUnread(message, false);
-        MailContent content = null;
+        byte[] raw = exchange.getProperty(RAW, byte[].class);
+        if (raw == null && !Faults.isTransient(cause)) {
+            try {
+                raw = MailContent.rawBytes(message);
+            } catch (Exception e) {
+                cause = e; // could not fetch it: a connection problem, retried on the next poll
+            }
+        }
+        if (raw == null || Faults.isTransient(cause)) {
+            release(composed, key, mailbox, cause);
+            return;
+        }
+        String error = Faults.describe(cause);
+        MailContent content = MailContent.parse(raw);
         try {
-            content = MailContent.read(message);
-        } catch (Exception e) {
-            LOG.warn("No se pudo leer el mensaje original {}: {}", key, e.getMessage());
+            Long id = repository.claimedId(composed);
+            if (id == null) {
+                id = mails.findId(mailbox, key);
+            }
+            if (id == null) {
+                throw new IllegalStateException("sin registro para " + key);
+            }
+            mails.recordFailure(id, error, raw, content.rawSha256(), content.fromAddress(), content.subject());
+            LOG.error("Mensaje {} de {} falló y quedó registrado (id {}) para reprocesarlo: {}", key, mailbox, id, error);
+        } catch (RuntimeException e) {
+            if (!Faults.isTransient(e)) {
+                throw e;
+            }
+            release(composed, key, mailbox, e);
         }
-        Long id = mails.findId(mailbox, key);
-        if (id == null) {
-            throw new IllegalStateException("sin registro para " + key + "; se reintentará en la próxima lectura");
+    }
+
+    private void release(String composed, String key, String mailbox, Exception cause) {
+        LOG.warn("Mensaje {} de {} no se pudo procesar ahora ({}); se reintentará en la próxima lectura", key, mailbox,
+                Faults.describe(cause));
+        try {
+            repository.remove(composed);
+        } catch (RuntimeException e) {
+            // database away too: the claim stays ours and is taken back by this instance on the next poll
+            repository.forgetClaim(composed);
+            LOG.warn("No se pudo liberar el mensaje {} ({}); esta instancia lo retoma al volver la base", key,
+                    Faults.describe(e));
         }
-        mails.recordFailure(id, error, content == null ? null : content.raw(), content == null ? null : content.rawSha256(),
-                content == null ? null : content.fromAddress(), content == null ? null : content.subject());
-        LOG.error("Mensaje {} de {} falló y quedó registrado (id {}) para reprocesarlo: {}", key, mailbox, id, error);
     }
 
     /**

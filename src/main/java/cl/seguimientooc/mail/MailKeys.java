@@ -2,6 +2,8 @@ package cl.seguimientooc.mail;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
@@ -21,6 +23,9 @@ import org.apache.camel.component.mail.MailUidGenerator;
  */
 public final class MailKeys implements MailUidGenerator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailKeys.class);
+    /** Longer Message-IDs are keyed by their hash (a B-tree key must stay small). */
+    static final int MAX_ID_CHARS = 250;
     /** Upper bound of message bytes fetched ahead in one poll. */
     static final long PREFETCH_BYTES = 32L * 1024 * 1024;
 
@@ -42,15 +47,67 @@ public final class MailKeys implements MailUidGenerator {
         String mailbox = MailboxIds.of(c.getUsername(), c.getHost(), c.getFolderName());
         try {
             prefetch(endpoint, mailbox, message.getFolder());
-            String[] ids = message.getHeader("Message-ID");
-            if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-                return MailboxIds.compose(mailbox, ids[0].strip().replace(' ', '_'));
-            }
-            return MailboxIds.compose(mailbox, MailContent.read(message).dedupKey());
-        } catch (MessagingException | IOException e) {
-            // Unreadable headers: fail this poll; the consumer logs it and the next poll tries again.
-            throw new IllegalStateException("no se pudo leer el encabezado Message-ID: " + e.getMessage(), e);
+        } catch (MessagingException | RuntimeException e) {
+            // the bulk fetch is an optimisation: each message is still read on its own
+            LOG.warn("Lectura anticipada de {} falló ({}); se sigue mensaje por mensaje", mailbox, e.getMessage());
         }
+        return MailboxIds.compose(mailbox, keyOf(message));
+    }
+
+    /**
+     * The dedup key of one message. Never throws for a message's content: a message whose headers
+     * cannot be read is keyed by the hash of its bytes, and one that cannot even be fetched by its
+     * UID, so one bad message never stops a mailbox. Only a lost connection fails (the poll retries).
+     */
+    static String keyOf(Message message) {
+        String id = null;
+        try {
+            id = messageIdKey(message.getHeader("Message-ID"));
+        } catch (MessagingException | RuntimeException e) {
+            failIfDisconnected(message, e);
+        }
+        if (id != null) {
+            return id;
+        }
+        try {
+            return "sha256:" + MailContent.sha256(MailContent.rawBytes(message));
+        } catch (IOException | MessagingException | RuntimeException e) {
+            failIfDisconnected(message, e);
+        }
+        try {
+            if (message.getFolder() instanceof UIDFolder uf) {
+                return "uid:" + uf.getUIDValidity() + ":" + uf.getUID(message);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            failIfDisconnected(message, e);
+        }
+        return "num:" + message.getMessageNumber() + ":" + System.currentTimeMillis();
+    }
+
+    private static void failIfDisconnected(Message message, Exception e) {
+        Folder folder = message.getFolder();
+        if (e instanceof FolderClosedException || e instanceof StoreClosedException || folder == null || !folder.isOpen()) {
+            throw new IllegalStateException("se perdió la conexión con el buzón: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key of a Message-ID header: as written, or a hash when it is long or has control characters. */
+    static String messageIdKey(String[] ids) {
+        return ids == null || ids.length == 0 ? null : messageIdKey(ids[0]);
+    }
+
+    static String messageIdKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        String id = header.strip().replaceAll("\\s", "_");
+        if (id.isEmpty()) {
+            return null;
+        }
+        if (id.length() > MAX_ID_CHARS || id.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
+            return "mid-sha256:" + MailContent.sha256(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return id;
     }
 
     private void prefetch(MailEndpoint endpoint, String mailbox, Folder folder) throws MessagingException {
@@ -82,17 +139,17 @@ public final class MailKeys implements MailUidGenerator {
             if (fresh.size() >= limit) {
                 break; // the consumer takes no more than this per poll
             }
-            String[] ids = m.getHeader("Message-ID");
-            if (ids == null || ids.length == 0 || !handled.contains(MailboxIds.compose(mailbox, ids[0].strip().replace(' ', '_')))) {
+            String key = messageIdKey(m.getHeader("Message-ID"));
+            if (key == null || !handled.contains(MailboxIds.compose(mailbox, key))) {
                 fresh.add(m);
             }
         }
         if (!fresh.isEmpty()) {
             java.util.List<String> keys = new java.util.ArrayList<>();
             for (Message m : fresh) {
-                String[] ids = m.getHeader("Message-ID");
-                if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-                    keys.add(ids[0].strip().replace(' ', '_'));
+                String key = messageIdKey(m.getHeader("Message-ID"));
+                if (key != null) {
+                    keys.add(key);
                 }
             }
             handled.claimAll(mailbox, keys);

@@ -40,6 +40,9 @@ public final class MailProcessor {
     private static final Pattern OC_HINT = Pattern.compile(
             "(?i)(orden(es)?\\s+de\\s+compra|purchase\\s+order|\\bO\\.?\\s?C\\.?(?=[\\s:#Nn°º-]|$))");
 
+    /** PDFs read per message; a confirmation carries one or two. */
+    static final int MAX_PDFS = 20;
+
     private final ExtractionAhead extractor;
     private final SenderRules senders;
     private final Db db;
@@ -66,6 +69,11 @@ public final class MailProcessor {
         boolean keepRaw;
 
         List<MailContent.Attachment> pdfs = mail.pdfs();
+        if (pdfs.size() > MAX_PDFS) {
+            details.add(Map.of("resultado", "pdf_omitidos", "motivo", "el mensaje trae " + pdfs.size()
+                    + " PDF; solo se leyeron los primeros " + MAX_PDFS));
+            pdfs = pdfs.subList(0, MAX_PDFS);
+        }
         boolean senderAllowed = senders.allows(mail.fromAddress());
         boolean attempted = false;
         if (roles.confirmations() && senderAllowed && !pdfs.isEmpty()) {
@@ -119,6 +127,14 @@ public final class MailProcessor {
                 keepRaw = true; // a new layout template may read it later
             }
         }
+        if (!mail.problems().isEmpty()) {
+            keepRaw = true; // a fixed reader may get more out of it
+            details.add(Map.of("resultado", "mime_danado", "problemas", mail.problems()));
+            if (kind.equals("otro")) {
+                errors.add("mensaje dañado: " + String.join("; ", mail.problems())
+                        + ". Se guardó el original: pida al remitente que lo reenvíe, o reprocéselo tras corregir el lector");
+            }
+        }
         String error = errors.isEmpty() ? null : String.join("\n", errors);
         String[] decided = {kind, !errors.isEmpty() ? "error" : kind.equals("confirmacion") ? "procesado" : "ignorado", reason};
         boolean keep = keepRaw;
@@ -151,6 +167,10 @@ public final class MailProcessor {
             if (summary == null && !out.isEmpty()) {
                 summary = describe(out);
             }
+            if (!mail.problems().isEmpty() && !decided[0].equals("otro")) {
+                summary = (summary == null ? "" : summary + ". ") + "Partes del mensaje ilegibles: "
+                        + String.join("; ", mail.problems());
+            }
             mails.complete(new MapSqlParameterSource("id", mailId)
                     .addValue("messageId", mail.messageId()).addValue("uidValidity", server.uidValidity())
                     .addValue("uid", server.uid()).addValue("sender", mail.fromAddress())
@@ -159,7 +179,9 @@ public final class MailProcessor {
                     .addValue("inReplyTo", mail.inReplyTo()).addValue("references", mail.references())
                     .addValue("kind", decided[0]).addValue("outcome", decided[1]).addValue("reason", summary)
                     .addValue("error", error).addValue("details", Json.write(details))
-                    .addValue("raw", keep || decided[1].equals("ignorado") && decided[0].equals("respuesta") ? mail.raw() : null)
+                    // Everything not taken is kept whole, to be reprocessed or looked at; a taken confirmation
+                    // keeps its PDF (document) and an OC its files instead.
+                    .addValue("raw", keep || !decided[1].equals("procesado") ? mail.raw() : null)
                     .addValue("rawSha256", mail.rawSha256())
                     .addValue("postAction", postActionFor(decided) ? postAction : null));
             return out;

@@ -82,16 +82,25 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     @Override
     public boolean remove(String key) {
         claimed.remove(key);
+        preclaimed.remove(key);
         String[] parts = MailboxIds.split(key);
         store.release(parts[0], parts[1]);
         return true;
     }
 
+    /** Completed: remembered as handled, unless the route gave the claim back (see {@link #remove}). */
     @Override
     public boolean confirm(String key) {
-        claimed.remove(key);
-        handled.add(key);
+        if (claimed.remove(key) != null) {
+            handled.add(key);
+        }
         return true;
+    }
+
+    /** Drops this process's note of a claim it could not release (the database was away). */
+    public void forgetClaim(String key) {
+        claimed.remove(key);
+        preclaimed.remove(key);
     }
 
     /** Forgets a key so a reprocessed or reset message is looked up again. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Checked against the official lists (feriados.cl / Diario Oficial) for 2024–2027, leaving out
- * election days, which are one-off and added by an admin.
+ * Checked against a list written out for 2024–2040 (official lists to 2027, the laws after),
+ * leaving out election days, which are one-off and added by an admin.
  */
 class ChileHolidaysTest {
 
@@ -23,28 +23,50 @@ class ChileHolidaysTest {
         return Stream.of(monthDays).map(md -> LocalDate.parse(year + "-" + md)).toList();
     }
 
+    /**
+     * Every national holiday 2024–2040, written out from the official lists (2024–2027) and the laws
+     * (Leyes 19.668, 20.215, 20.299, 20.983, 21.357) with Easter and the solstice from published tables.
+     * Election days are left out: they are one-off and added by an admin.
+     */
+    static final List<String> HOLIDAYS_2024_2040 = List.of(
+        "2024: 01-01 03-29 03-30 05-01 05-21 06-20 06-29 07-16 08-15 09-18 09-19 09-20 10-12 10-31 11-01 12-08 12-25",
+        "2025: 01-01 04-18 04-19 05-01 05-21 06-20 06-29 07-16 08-15 09-18 09-19 10-12 10-31 11-01 12-08 12-25",
+        "2026: 01-01 04-03 04-04 05-01 05-21 06-21 06-29 07-16 08-15 09-18 09-19 10-12 10-31 11-01 12-08 12-25",
+        "2027: 01-01 03-26 03-27 05-01 05-21 06-21 06-28 07-16 08-15 09-17 09-18 09-19 10-11 10-31 11-01 12-08 12-25",
+        "2028: 01-01 04-14 04-15 05-01 05-21 06-20 06-26 07-16 08-15 09-18 09-19 10-09 10-27 11-01 12-08 12-25",
+        "2029: 01-01 03-30 03-31 05-01 05-21 06-20 07-02 07-16 08-15 09-17 09-18 09-19 10-15 11-01 11-02 12-08 12-25",
+        "2030: 01-01 04-19 04-20 05-01 05-21 06-21 06-29 07-16 08-15 09-18 09-19 09-20 10-12 10-31 11-01 12-08 12-25",
+        "2031: 01-01 04-11 04-12 05-01 05-21 06-21 06-29 07-16 08-15 09-18 09-19 10-12 10-31 11-01 12-08 12-25",
+        "2032: 01-01 03-26 03-27 05-01 05-21 06-20 06-28 07-16 08-15 09-17 09-18 09-19 10-11 10-31 11-01 12-08 12-25",
+        "2033: 01-01 04-15 04-16 05-01 05-21 06-20 06-27 07-16 08-15 09-18 09-19 10-10 10-31 11-01 12-08 12-25",
+        "2034: 01-01 01-02 04-07 04-08 05-01 05-21 06-21 06-26 07-16 08-15 09-18 09-19 10-09 10-27 11-01 12-08 12-25",
+        "2035: 01-01 03-23 03-24 05-01 05-21 06-21 07-02 07-16 08-15 09-17 09-18 09-19 10-15 11-01 11-02 12-08 12-25",
+        "2036: 01-01 04-11 04-12 05-01 05-21 06-20 06-29 07-16 08-15 09-18 09-19 10-12 10-31 11-01 12-08 12-25",
+        "2037: 01-01 04-03 04-04 05-01 05-21 06-20 06-29 07-16 08-15 09-18 09-19 10-12 10-31 11-01 12-08 12-25",
+        "2038: 01-01 04-23 04-24 05-01 05-21 06-21 06-28 07-16 08-15 09-17 09-18 09-19 10-11 10-31 11-01 12-08 12-25",
+        "2039: 01-01 04-08 04-09 05-01 05-21 06-21 06-27 07-16 08-15 09-18 09-19 10-10 10-31 11-01 12-08 12-25",
+        "2040: 01-01 01-02 03-30 03-31 05-01 05-21 06-20 07-02 07-16 08-15 09-17 09-18 09-19 10-15 11-01 11-02 12-08 12-25");
+
     @Test
-    void official2024() {
-        assertEquals(dates(2024, "01-01", "03-29", "03-30", "05-01", "05-21", "06-20", "06-29", "07-16", "08-15",
-                "09-18", "09-19", "09-20", "10-12", "10-31", "11-01", "12-08", "12-25"), List.copyOf(ChileHolidays.of(2024).keySet()));
+    void everyHoliday2024To2040() {
+        for (String line : HOLIDAYS_2024_2040) {
+            int year = Integer.parseInt(line.substring(0, 4));
+            List<LocalDate> expected = dates(year, line.substring(6).split(" "));
+            assertEquals(expected, List.copyOf(ChileHolidays.of(year).keySet()), "feriados de " + year);
+        }
+        assertEquals(17, HOLIDAYS_2024_2040.size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"2027-09-17", "2032-09-17", "2038-09-17"})
+    void sep17OnAFridayIsAHoliday(LocalDate date) {
+        assertEquals("Feriado adicional de Fiestas Patrias", ChileHolidays.of(date.getYear()).get(date));
     }
 
     @Test
-    void official2025() {
-        assertEquals(dates(2025, "01-01", "04-18", "04-19", "05-01", "05-21", "06-20", "06-29", "07-16", "08-15",
-                "09-18", "09-19", "10-12", "10-31", "11-01", "12-08", "12-25"), List.copyOf(ChileHolidays.of(2025).keySet()));
-    }
-
-    @Test
-    void official2026() {
-        assertEquals(dates(2026, "01-01", "04-03", "04-04", "05-01", "05-21", "06-21", "06-29", "07-16", "08-15",
-                "09-18", "09-19", "10-12", "10-31", "11-01", "12-08", "12-25"), List.copyOf(ChileHolidays.of(2026).keySet()));
-    }
-
-    @Test
-    void official2027() {
-        assertEquals(dates(2027, "01-01", "03-26", "03-27", "05-01", "05-21", "06-21", "06-28", "07-16", "08-15",
-                "09-18", "09-19", "10-11", "10-31", "11-01", "12-08", "12-25"), List.copyOf(ChileHolidays.of(2027).keySet()));
+    void reminderAfterWednesdaySep15Of2027IsMondaySep20() {
+        // Request Wed 2027-09-15: Thu 16 is business day 1; Fri 17, Sat 18, Sun 19 are not; Mon 20 is day 2.
+        assertEquals(LocalDate.of(2027, 9, 20), BusinessCalendar.rulesOnly().addBusinessDays(LocalDate.of(2027, 9, 15), 2));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -73,7 +95,7 @@ class ChileHolidaysTest {
         assertFalse(y2023.containsKey(LocalDate.of(2023, 6, 29)), "moved away");
         assertFalse(y2023.containsKey(LocalDate.of(2023, 10, 31)), "moved away");
         assertFalse(ChileHolidays.of(2025).containsKey(LocalDate.of(2025, 12, 31)), "Dec 31 is a bank holiday only");
-        assertFalse(ChileHolidays.of(2027).containsKey(LocalDate.of(2027, 9, 17)), "Sep 17 on a Friday is not a bridge");
+        assertFalse(ChileHolidays.of(2026).containsKey(LocalDate.of(2026, 9, 17)), "Sep 17 on a Thursday is not a bridge");
         assertFalse(ChileHolidays.of(2028).containsKey(LocalDate.of(2028, 1, 2)), "Jan 1 2028 is a Saturday");
         assertFalse(ChileHolidays.of(2025).containsKey(LocalDate.of(2025, 6, 21)), "solstice 2025 is June 20 in Chile");
     }

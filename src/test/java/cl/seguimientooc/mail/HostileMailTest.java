@@ -1,0 +1,154 @@
+package cl.seguimientooc.mail;
+
+import static cl.seguimientooc.support.MailHarness.await;
+import static cl.seguimientooc.support.MailHarness.mail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.seguimientooc.Application;
+import cl.seguimientooc.extraction.TestPdfs;
+import cl.seguimientooc.support.HostileMime;
+import cl.seguimientooc.support.MailHarness;
+import cl.seguimientooc.support.MailHarness.Attachment;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The hostile-MIME corpus through the real path (GreenMail IMAP → mailbox route → PostgreSQL).
+ * Every item must end in a record with a Spanish reason and its raw bytes, leave the mailbox
+ * running, and let the next good confirmation through.
+ */
+@CamelMainTest(mainClass = Application.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileMailTest {
+
+    static final String HOTELSALES = "reservasonline@hotelsales.cl";
+    static final AtomicLong IDS = new AtomicLong(61_000_000);
+    static MailHarness h;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        h = new MailHarness("oc_hostile");
+        h.user("confirmaciones@agencia.cl", "confirmaciones", "secreto");
+        h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
+                "imap.username", "confirmaciones", "imap.password", "secreto",
+                "allowed.confirmation.senders", "@hotelsales.cl");
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        h.awaitReady();
+        await("mailbox route started", () -> context.getRouteController().getRouteStatus("mail-confirmaciones").isStarted());
+    }
+
+    void deliver(MimeMessage m) throws Exception {
+        h.append("confirmaciones", "secreto", m, false);
+    }
+
+    /** The processed-mail record of the message whose subject contains this marker, once final. */
+    List<Object> record(String marker) throws Exception {
+        await("record for " + marker, () -> {
+            Object outcome = h.scalar("SELECT outcome FROM processed_mail WHERE subject LIKE ? OR raw_message IS NOT NULL "
+                    + "AND position(convert_to(?, 'UTF8') in raw_message) > 0 ORDER BY id DESC LIMIT 1", "%" + marker + "%", marker);
+            return outcome != null && !"en_proceso".equals(outcome);
+        });
+        return h.query("SELECT outcome, coalesce(reason, '') || ' ' || coalesce(error, ''), raw_message IS NOT NULL, id, kind "
+                + "FROM processed_mail WHERE subject LIKE ? OR raw_message IS NOT NULL "
+                + "AND position(convert_to(?, 'UTF8') in raw_message) > 0 ORDER BY id DESC LIMIT 1", "%" + marker + "%", marker).get(0);
+    }
+
+    /** A good confirmation after the hostile item: the mailbox still works. */
+    void nextGoodMailIsStored() throws Exception {
+        String code = String.valueOf(IDS.incrementAndGet());
+        MimeMessage good = mail(HOTELSALES, "Confirmación " + code, "", Attachment.pdf("c.pdf",
+                TestPdfs.confirmation(3, "WALVIS S.A.", code, 90_000)));
+        deliver(good);
+        await("good confirmation " + code, () -> h.scalar("SELECT id FROM reservation WHERE reservation_code = ?", code) != null);
+    }
+
+    static void assertSpanishReason(List<Object> row) {
+        String text = (String) row.get(1);
+        assertFalse(text.isBlank(), "a reason someone can act on: " + row);
+        assertTrue(text.matches("(?s).*[a-záéíóúñ]{4,}.*"), text);
+    }
+
+    @Test
+    void noMessageIdAndUnknownCharsetInTheSubjectDoesNotStopTheMailbox() throws Exception {
+        // Defect 6: this one message made every later poll fail. A good mail waits behind it, in the same poll.
+        String code = String.valueOf(IDS.incrementAndGet());
+        MimeMessage good = mail(HOTELSALES, "Confirmación " + code, "", Attachment.pdf("c.pdf",
+                TestPdfs.confirmation(4, "WALVIS S.A.", code, 70_000)));
+        context.getRouteController().stopRoute("mail-confirmaciones");
+        deliver(HostileMime.message(HostileMime.noMessageIdUnknownCharsetSubject("SPAM-6")));
+        deliver(good);
+        context.getRouteController().startRoute("mail-confirmaciones");
+        await("good confirmation after the bad one", () -> h.scalar(
+                "SELECT id FROM reservation WHERE reservation_code = ?", code) != null);
+        List<Object> bad = record("SPAM-6");
+        assertNotNull(bad);
+        assertTrue((Boolean) bad.get(2) || "ignorado".equals(bad.get(0)), "kept or deliberately ignored: " + bad);
+        assertEquals(1L, h.scalar("SELECT count(*) FROM processed_mail WHERE dedup_key LIKE 'sha256:%' "
+                + "AND position(convert_to('SPAM-6', 'UTF8') in raw_message) > 0"), "keyed by the hash of its bytes");
+        nextGoodMailIsStored();
+    }
+
+    @Test
+    void brokenMimeIsRecordedWithItsRawBytesAndAReason() throws Exception {
+        for (String[] item : new String[][] {
+                {"UNKNOWN-CHARSET-BODY", HostileMime.unknownCharsetBody("UNKNOWN-CHARSET-BODY")},
+                {"BROKEN-BASE64", HostileMime.brokenBase64Pdf("BROKEN-BASE64", HOTELSALES)},
+                {"NO-BOUNDARY", HostileMime.multipartWithoutBoundary("NO-BOUNDARY")},
+                {"NESTED-50", HostileMime.nested("NESTED-50", 50)},
+                {"CRLF-NAME", HostileMime.crlfInFileName("CRLF-NAME")},
+                {"EIGHT-BIT", HostileMime.eightBitHeaders("EIGHT-BIT")},
+        }) {
+            deliver(HostileMime.message(item[1]));
+            List<Object> row = record(item[0]);
+            boolean queued = "oc".equals(row.get(4)) && h.scalar("SELECT id FROM purchase_order WHERE source_mail_id = ? "
+                    + "AND status = 'sin_asignar'", row.get(3)) != null;
+            assertTrue(List.of("error", "ignorado").contains(row.get(0)) || queued, item[0] + ": " + row);
+            assertSpanishReason(row);
+            assertTrue((Boolean) row.get(2), item[0] + " keeps its raw message: " + row);
+        }
+        assertEquals(0L, h.scalar("SELECT count(*) FROM purchase_order_file WHERE original_name ~ '[\\r\\n]'"),
+                "no line breaks in stored names (they reach logs and the dashboard)");
+        nextGoodMailIsStored();
+    }
+
+    @Test
+    void aThousandAttachmentsAreCappedAndTheMailboxGoesOn() throws Exception {
+        deliver(HostileMime.message(HostileMime.manyAttachments("THOUSAND", 1000)));
+        List<Object> row = record("THOUSAND");
+        assertTrue(((String) row.get(1)).contains("100"), row.toString());
+        assertTrue((Boolean) row.get(2), row.toString());
+        nextGoodMailIsStored();
+    }
+
+    @Test
+    void reprocessWorksForAMimeError() throws Exception {
+        deliver(HostileMime.message(HostileMime.unknownCharsetBody("REPROCESS-ME")));
+        List<Object> row = record("REPROCESS-ME");
+        var r = h.post("/api/mensajes/" + row.get(3) + "/reprocesar", "application/json", "");
+        assertEquals(200, r.statusCode(), r.body());
+    }
+}
