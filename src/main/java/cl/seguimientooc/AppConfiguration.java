@@ -67,6 +67,8 @@ public class AppConfiguration implements CamelConfiguration {
         LayoutRegistry layouts = LayoutRegistry.load(Path.of(layoutsDir));
         LOG.info("Plantillas de diseño de PDF desde {}: {}", layouts.source(), layouts.names());
 
+        new cl.seguimientooc.web.HttpGuard(settings.get(Setting.ADMIN_USERNAME), settings.get(Setting.ADMIN_PASSWORD),
+                settings.getInt(Setting.WEB_MAX_BODY_BYTES)).install(context);
         Database database = Database.open(settings, Path.of(dataDir));
         var registry = context.getRegistry();
         registry.bind("database", Database.class, database, null, "close");

@@ -28,7 +28,8 @@ class ApplicationCommandsTest {
                 "-cp", System.getProperty("java.class.path"), Application.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("IMAP_") || k.startsWith("DAYS_") || k.equals("DATABASE_URL"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("IMAP_") || k.startsWith("DAYS_") || k.equals("DATABASE_URL")
+                || k.startsWith("WEB_") || k.startsWith("ADMIN_"));
         pb.environment().putAll(env);
         Path out = Files.createTempFile("out", ".txt");
         Path err = Files.createTempFile("err", ".txt");
@@ -56,6 +57,15 @@ class ApplicationCommandsTest {
         Run start = run(workDir, Map.of("DATABASE_URL", "postgresql://sin-base"), "run");
         assertEquals(2, start.exit(), "the service refuses to start");
         assertTrue(start.err().contains("DATABASE_URL"), start.err());
+    }
+
+    @Test
+    void listeningBeyondLoopbackWithoutAPasswordIsRefused() throws Exception {
+        Run r = run(workDir, Map.of("WEB_HOST", "0.0.0.0"), "check-config");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("ADMIN_PASSWORD=: vacía") && r.err().contains("WEB_HOST=127.0.0.1"), r.err());
+        assertEquals(0, run(workDir, Map.of("WEB_HOST", "0.0.0.0", "ADMIN_PASSWORD", "una-clave"), "check-config").exit());
+        assertEquals(0, run(workDir, Map.of("WEB_HOST", "127.0.0.1"), "check-config").exit());
     }
 
     @Test

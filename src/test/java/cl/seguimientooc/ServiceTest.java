@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cl.seguimientooc.support.MailHarness;
 import cl.seguimientooc.support.Ports;
 import cl.seguimientooc.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,16 @@ class ServiceTest {
         System.setProperty("web.port", String.valueOf(port));
         System.setProperty("database.url", TestDatabase.url());
         System.setProperty("data.dir", Files.createTempDirectory("oc-data").toString());
+        System.setProperty("admin.username", MailHarness.ADMIN_USER);
+        System.setProperty("admin.password", MailHarness.ADMIN_PASSWORD);
+        System.setProperty("web.max.body.bytes", "65536");
+    }
+
+    @AfterAll
+    static void clear() {
+        for (String key : new String[] {"admin.username", "admin.password", "web.max.body.bytes"}) {
+            System.clearProperty(key);
+        }
     }
 
     /** Routes start in the background (supervised); wait as a load balancer would, for readiness. */
@@ -69,8 +81,16 @@ class ServiceTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", MailHarness.AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> anonymous(String path, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -138,9 +158,51 @@ class ServiceTest {
         assertEquals(403, clock.statusCode(), clock.body());
         assertTrue(clock.body().contains("OC_TEST_CLOCK"), clock.body());
         HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/process-now"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", MailHarness.AUTHORIZATION).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, run.statusCode(), run.body());
         assertTrue(run.body().contains("SMTP no configurado"), run.body());
         assertEquals("no_configurado", JSON.readTree(get("/api/health").body()).at("/smtp/estado").asText());
+    }
+
+    @Test
+    void everythingButHealthNeedsTheAdminsCredentials() throws Exception {
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:adivinanza-incorrecta".getBytes());
+        for (String path : new String[] {"/api/reservas", "/api/stats", "/api/clientes", "/observe/metrics", "/observe/info",
+                "/api/health/../reservas", "//api/reservas", "/", "/api/no-existe"}) {
+            for (String auth : new String[] {null, wrong, "Basic no-es-base64", "Bearer x"}) {
+                HttpResponse<String> r = anonymous(path, auth);
+                assertEquals(401, r.statusCode(), path + " with " + auth + ": " + r.body());
+                assertTrue(r.body().contains("se requiere usuario y contraseña"), r.body());
+                assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), path);
+            }
+        }
+        for (String path : new String[] {"/api/health", "/observe/health", "/observe/health/live", "/observe/health/ready"}) {
+            assertEquals(200, anonymous(path, null).statusCode(), path + " stays public");
+        }
+        assertEquals(200, get("/api/reservas").statusCode());
+        assertEquals(200, get("/observe/metrics").statusCode());
+        HttpResponse<String> r = get("/api/stats");
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void failedLoginsAreLoggedWithoutThePassword() throws Exception {
+        String secret = "contrasena-que-no-debe-aparecer";
+        anonymous("/api/stats", "Basic " + java.util.Base64.getEncoder().encodeToString(("intruso:" + secret).getBytes()));
+        java.nio.file.Path log = java.nio.file.Path.of("logs", "oc_seguimiento_"
+                + java.time.LocalDate.now(java.time.ZoneId.of("America/Santiago")) + ".log");
+        String text = Files.readString(log);
+        assertTrue(text.contains("Acceso denegado a GET /api/stats") && text.contains("usuario «intruso»"), "logged");
+        assertFalse(text.contains(secret), "the password is never logged");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413InSpanish() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/clientes/importar"))
+                .header("Authorization", MailHarness.AUTHORIZATION).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertTrue(r.body().contains("supera el máximo de 64 KB"), r.body());
     }
 }

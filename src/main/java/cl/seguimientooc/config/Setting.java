@@ -38,10 +38,11 @@ public enum Setting {
     DAYS_FOR_REMINDER_1(Kind.POSITIVE_INT, "Días hábiles desde la solicitud hasta el recordatorio"),
     DAYS_FOR_REMINDER_2(Kind.POSITIVE_INT, "Días hábiles desde la solicitud hasta el ultimátum (mayor que DAYS_FOR_REMINDER_1)"),
     SCHEDULER_CHECKS_PER_DAY(Kind.OPTIONAL_POSITIVE_INT, "Revisiones de la escalera por día (vacío = cada 15 minutos dentro del horario de envío)"),
-    WEB_HOST(Kind.TEXT, "Interfaz donde escucha el servidor web"),
+    WEB_HOST(Kind.TEXT, "Interfaz donde escucha el servidor web (127.0.0.1 = solo este equipo; 0.0.0.0 = todas, exige ADMIN_PASSWORD)"),
     WEB_PORT(Kind.PORT, "Puerto del panel, la API y /observe"),
+    WEB_MAX_BODY_BYTES(Kind.POSITIVE_INT, "Tamaño máximo del cuerpo de una solicitud HTTP, en bytes (más grande: 413)"),
     ADMIN_USERNAME(Kind.TEXT, "Usuario administrador del panel y la API"),
-    ADMIN_PASSWORD(Kind.SECRET, "Contraseña del administrador"),
+    ADMIN_PASSWORD(Kind.SECRET, "Contraseña del administrador (obligatoria salvo que WEB_HOST sea la interfaz local)"),
     LOG_LEVEL(Kind.LOG_LEVEL, "Nivel de log: TRACE, DEBUG, INFO, WARN o ERROR");
 
     /** How a value is checked. */

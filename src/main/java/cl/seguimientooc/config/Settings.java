@@ -107,6 +107,10 @@ public final class Settings {
             problems.add("DAYS_FOR_REMINDER_2=" + r2 + ": debe ser mayor que DAYS_FOR_REMINDER_1=" + r1
                     + " (el ultimátum va después del recordatorio). Ejemplo: DAYS_FOR_REMINDER_1=2, DAYS_FOR_REMINDER_2=4");
         }
+        if (get(Setting.ADMIN_PASSWORD).isEmpty() && !loopback(get(Setting.WEB_HOST))) {
+            problems.add("ADMIN_PASSWORD=: vacía, y el servidor escucharía en " + get(Setting.WEB_HOST)
+                    + " sin contraseña. Defina ADMIN_PASSWORD, o use WEB_HOST=127.0.0.1 para un servicio solo local");
+        }
         if (get(Setting.MAIL_POST_ACTION).equalsIgnoreCase("mover") && get(Setting.MAIL_MOVE_FOLDER).isEmpty()) {
             problems.add("MAIL_MOVE_FOLDER=: falta la carpeta de destino para MAIL_POST_ACTION=mover. Ejemplo: MAIL_MOVE_FOLDER=Procesados");
         }
@@ -174,6 +178,12 @@ public final class Settings {
             }
         }
         return null;
+    }
+
+    /** The server listens only on this machine. */
+    public static boolean loopback(String host) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
     }
 
     private static Integer parseInt(String v) {

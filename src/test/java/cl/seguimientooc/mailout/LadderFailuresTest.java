@@ -240,9 +240,7 @@ class LadderFailuresTest {
             }
             assertTrue(listed);
         } finally {
-            HttpResponse<String> del = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                    "http://localhost:" + h.webPort + "/api/calendario/feriados/2026-07-08")).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> del = h.delete("/api/calendario/feriados/2026-07-08");
             assertEquals(200, del.statusCode(), del.body());
         }
         assertEquals("2026-07-08T09:00", agendaFor("CLIENTEAGENDA0", "2026-07-31").get(1).get("fecha_local").asText());

@@ -40,7 +40,12 @@ public final class MailHarness {
             "imap.username", "imap.password", "imap.use.ssl", "imap.check.interval", "oc.inbox.host", "oc.inbox.port",
             "oc.inbox.username", "oc.inbox.password", "oc.inbox.use.ssl", "oc.check.interval",
             "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder", "smtp.host", "smtp.port", "smtp.use.tls", "smtp.from.email",
-            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge");
+            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password");
+    /** The admin credentials every test service runs with. */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "clave-de-prueba";
+    public static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     public final GreenMail greenMail;
     private final NoDelayImapServer imap;
@@ -67,6 +72,8 @@ public final class MailHarness {
         System.setProperty("web.port", String.valueOf(webPort));
         System.setProperty("database.url", dbUrl);
         System.setProperty("data.dir", java.nio.file.Files.createTempDirectory("oc-data").toString());
+        System.setProperty("admin.username", ADMIN_USER);
+        System.setProperty("admin.password", ADMIN_PASSWORD);
         System.setProperty("imap.check.interval", "1");
         System.setProperty("oc.check.interval", "1");
         System.setProperty("ladder.first.run.delay.ms", "3600000"); // tests run the ladder through process-now
@@ -193,14 +200,21 @@ public final class MailHarness {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String path) throws Exception {
+        return HTTP.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request to the service, with the admin's credentials. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + webPort + path)).header("Authorization", AUTHORIZATION);
     }
 
     public JsonNode getJson(String path) throws Exception {
