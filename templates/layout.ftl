@@ -1,4 +1,5 @@
-<#-- Shared layout of every e-mail. "page" wraps HTML bodies; "details" is the reservation table. -->
+<#-- Shared layout of every e-mail. "page" wraps HTML bodies; "details" is the reservation table.
+     HTML output format: every ${...} is HTML-escaped (a name from a PDF cannot inject markup). -->
 <#macro page title>
 <!DOCTYPE html>
 <html lang="es">
@@ -42,7 +43,8 @@ Este es un mensaje automático del seguimiento de órdenes de compra. Para respo
 indicando en el asunto: <strong>${oc.asunto}</strong></p>
 </#macro>
 
-<#-- Plain-text versions of the same blocks. -->
+<#-- Plain-text versions of the same blocks: plain text, not HTML-escaped. -->
+<#outputformat "plainText">
 <#macro detailsText>
 ID de reserva: ${reserva.id}
 LOC: ${reserva.loc}
@@ -64,3 +66,4 @@ Envíe la orden de compra a ${oc.buzon} indicando en el asunto: ${oc.asunto}
 ${remitente.nombre}<#if remitente.correo?has_content> · ${remitente.correo}</#if>
 Mensaje automático del seguimiento de órdenes de compra.
 </#macro>
+</#outputformat>

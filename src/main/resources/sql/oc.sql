@@ -59,7 +59,21 @@ UPDATE reservation SET ladder_paused_reason = :reason, ladder_paused_until = 'in
  WHERE id = :id AND status = 'pendiente'
 
 -- name: po_tokens
-SELECT tokens, oc_number FROM purchase_order WHERE id = :id
+SELECT tokens, oc_number, sender FROM purchase_order WHERE id = :id
+
+-- name: sender_trust
+-- Is the sender one of the reservation's client's contacts (address, or the same non-public domain)?
+SELECT c.name AS client_name,
+       COALESCE(CAST(:address AS text) = ANY(c.contact_to) OR CAST(:address AS text) = ANY(c.contact_cc)
+                OR (CAST(:domain AS text) IS NOT NULL AND EXISTS (
+                      SELECT 1 FROM unnest(c.contact_to || c.contact_cc) AS a(addr)
+                       WHERE lower(split_part(a.addr, '@', 2)) = CAST(:domain AS text))), false) AS contact
+  FROM reservation r LEFT JOIN client c ON c.id = r.client_id
+ WHERE r.id = :id
+
+-- name: untrusted
+-- A waiting OC whose code now names a reservation, but from a sender the client does not know.
+UPDATE purchase_order SET candidates = CAST(:candidates AS jsonb), reason = :reason, updated_at = now() WHERE id = :id
 
 -- name: attention
 UPDATE reservation SET ladder_attention = :attention, updated_at = now() WHERE id = :id

@@ -51,11 +51,10 @@ public class AppConfiguration implements CamelConfiguration {
         Settings settings = Settings.load(Settings.standardLookup(Path.of("").toAbsolutePath(), System.getenv()));
         LOG.info("Configuración en uso (claves secretas ocultas):");
         settings.summary().forEach(line -> LOG.info("{}", line)); // one line each: log lines are CR/LF-encoded
-        String dataDir = context.getPropertiesComponent().resolveProperty("data.dir").orElse("data");
-        String layoutsDir = context.getPropertiesComponent().resolveProperty("layouts.dir").orElse("layouts");
+        String dataDir = settings.get(Setting.DATA_DIR);
+        String layoutsDir = settings.get(Setting.LAYOUTS_DIR);
 
-        MailTemplates templates = new MailTemplates(Path.of(
-                context.getPropertiesComponent().resolveProperty("templates.dir").orElse("templates")));
+        MailTemplates templates = new MailTemplates(Path.of(settings.get(Setting.TEMPLATES_DIR)));
         List<String> templateProblems = templates.check(LadderMailModel.sample());
         if (!templateProblems.isEmpty()) {
             // Reported now, not when the first e-mail is due.
@@ -95,20 +94,11 @@ public class AppConfiguration implements CamelConfiguration {
     /** Mail intake, reservations and clients: the beans the mailbox routes and the API call. */
     private static void bindIntake(CamelContext context, Settings settings, ConfirmationExtractor extractor, Database database) {
         var registry = context.getRegistry();
-        int staleSeconds = Integer.parseInt(context.getPropertiesComponent().resolveProperty("mail.claim.stale.seconds")
-                .orElse("600"));
-        var properties = context.getPropertiesComponent();
-        boolean testClock = Boolean.parseBoolean(properties.resolveProperty("oc.test.clock").orElse("false").strip());
-        Services.OcSettings ocSettings = new Services.OcSettings(
-                Double.parseDouble(properties.resolveProperty("oc.match.threshold").orElse("0.6").strip()),
-                Path.of(properties.resolveProperty("oc.files.dir").orElse("oc_files").strip()),
-                Boolean.parseBoolean(properties.resolveProperty("oc.accept.without.attachment").orElse("false").strip()));
-        Services services = new Services(settings, database, extractor, staleSeconds, testClock, ocSettings);
-        String clockAt = properties.resolveProperty("oc.test.clock.at").orElse("").strip();
+        int staleSeconds = settings.getInt(Setting.MAIL_CLAIM_STALE_SECONDS);
+        boolean testClock = settings.getBoolean(Setting.OC_TEST_CLOCK);
+        Services services = new Services(settings, database, extractor, staleSeconds, testClock, Services.OcSettings.of(settings));
+        String clockAt = settings.get(Setting.OC_TEST_CLOCK_AT);
         if (!clockAt.isEmpty()) {
-            if (!testClock) {
-                throw new ConfigException("OC_TEST_CLOCK_AT requiere OC_TEST_CLOCK=true (solo para pruebas)", "oc.test.clock.at");
-            }
             LOG.warn("Reloj de prueba fijado en {}", services.clock.set(clockAt));
         } else if (services.clock.simulated()) {
             LOG.warn("Reloj de prueba activo: ahora es {}", services.clock.now());
@@ -140,20 +130,19 @@ public class AppConfiguration implements CamelConfiguration {
     /** The escalation ladder: schedule, calendar, runner, SMTP endpoint and its timer interval. */
     private static void bindLadder(CamelContext context, Settings settings, Services services) {
         var properties = context.getPropertiesComponent();
-        java.util.function.Function<String, String> prop = key -> properties.resolveProperty(key).orElse("").strip();
         LadderPolicy.Schedule schedule = new LadderPolicy.Schedule(settings.getInt(Setting.DAYS_FOR_REMINDER_1),
-                settings.getInt(Setting.DAYS_FOR_REMINDER_2), java.time.LocalTime.parse(prop.apply("ladder.window.open")),
-                java.time.LocalTime.parse(prop.apply("ladder.window.close")),
-                Boolean.parseBoolean(prop.apply("ladder.request.immediately")), ChileHolidays.SANTIAGO);
+                settings.getInt(Setting.DAYS_FOR_REMINDER_2), settings.getTime(Setting.LADDER_WINDOW_OPEN),
+                settings.getTime(Setting.LADDER_WINDOW_CLOSE), settings.getBoolean(Setting.LADDER_REQUEST_IMMEDIATELY),
+                ChileHolidays.SANTIAGO);
         String smtpHost = settings.get(Setting.SMTP_HOST);
         String fromEmail = !settings.get(Setting.SMTP_FROM_EMAIL).isEmpty() ? settings.get(Setting.SMTP_FROM_EMAIL)
                 : settings.get(Setting.SMTP_USERNAME).contains("@") ? settings.get(Setting.SMTP_USERNAME) : "seguimiento-oc@localhost";
         String ocAddress = settings.ocMailbox().username();
         LadderRunner.Config config = new LadderRunner.Config(fromEmail, settings.get(Setting.SMTP_FROM_NAME),
                 ocAddress.contains("@") ? ocAddress : fromEmail, settings.getList(Setting.EMAIL_CC_RECIPIENTS),
-                java.time.Duration.ofSeconds(Long.parseLong(prop.apply("ladder.retry.base.seconds"))),
-                java.time.Duration.ofSeconds(Long.parseLong(prop.apply("ladder.retry.max.seconds"))),
-                Integer.parseInt(prop.apply("ladder.retry.max.attempts")), !smtpHost.isEmpty());
+                java.time.Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_BASE_SECONDS)),
+                java.time.Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_MAX_SECONDS)),
+                settings.getInt(Setting.LADDER_RETRY_MAX_ATTEMPTS), !smtpHost.isEmpty());
         org.apache.camel.ProducerTemplate[] producer = new org.apache.camel.ProducerTemplate[1];
         LadderRunner.Transport transport = mime -> {
             if (producer[0] == null) {
@@ -171,7 +160,7 @@ public class AppConfiguration implements CamelConfiguration {
                 config, transport);
         context.getRegistry().bind("ladderRunner", LadderRunner.class, runner);
         services.ocIntake.setAdminNotices((kind, reservationId) -> runner.queueAdminNotice(reservationId, kind));
-        if (Boolean.parseBoolean(prop.apply("oc.acknowledge"))) {
+        if (settings.getBoolean(Setting.OC_ACKNOWLEDGE)) {
             services.ocIntake.setAcknowledgements(runner::queueAcknowledgement);
         }
         context.getRegistry().bind("ladderApi", LadderApi.class, new LadderApi(runner, services.clock));
@@ -180,19 +169,19 @@ public class AppConfiguration implements CamelConfiguration {
         java.util.Properties mailProps = new java.util.Properties();
         mailProps.setProperty("mail.smtp.connectiontimeout", "30000");
         mailProps.setProperty("mail.smtp.timeout", "60000");
-        String ssl = prop.apply("ladder.smtp.ssl").toLowerCase(java.util.Locale.ROOT);
+        String ssl = settings.get(Setting.LADDER_SMTP_SSL).toLowerCase(java.util.Locale.ROOT);
         if (ssl.equals("true") || (!ssl.equals("false") && port == 465)) {
             mailProps.setProperty("mail.smtp.ssl.enable", "true");
         } else if (settings.getBoolean(Setting.SMTP_USE_TLS)) {
             mailProps.setProperty("mail.smtp.starttls.enable", "true");
             mailProps.setProperty("mail.smtp.starttls.required", "true");
         }
-        if (!prop.apply("ladder.smtp.ssl.trust").isEmpty()) {
+        if (!settings.get(Setting.LADDER_SMTP_SSL_TRUST).isEmpty()) {
             // hosts whose certificate is trusted without the JVM's CA store (a self-signed relay, tests)
-            mailProps.setProperty("mail.smtp.ssl.trust", prop.apply("ladder.smtp.ssl.trust"));
+            mailProps.setProperty("mail.smtp.ssl.trust", settings.get(Setting.LADDER_SMTP_SSL_TRUST));
         }
         mailProps.setProperty("mail.smtp.ssl.checkserveridentity",
-                String.valueOf(!"false".equalsIgnoreCase(prop.apply("ladder.smtp.ssl.check.identity"))));
+                String.valueOf(settings.getBoolean(Setting.LADDER_SMTP_SSL_CHECK_IDENTITY)));
         context.getRegistry().bind("smtpJavaProperties", java.util.Properties.class, mailProps);
         StringBuilder uri = new StringBuilder("smtp://" + (smtpHost.isEmpty() ? "localhost" : smtpHost) + ":" + port
                 + "?additionalJavaMailProperties=#smtpJavaProperties");

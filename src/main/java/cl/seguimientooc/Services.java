@@ -42,12 +42,17 @@ public final class Services {
     public final List<MailboxRoutes.Reader> readers;
 
     /** OC intake settings: match threshold, where files go, whether an OC number alone counts. */
-    public record OcSettings(double threshold, java.nio.file.Path filesDir, boolean acceptWithoutAttachment) {
-        public static final OcSettings DEFAULT = new OcSettings(0.6, java.nio.file.Path.of("oc_files"), false);
+    public record OcSettings(double threshold, java.nio.file.Path filesDir, cl.seguimientooc.matching.OcFiles.Limits limits,
+                             boolean acceptWithoutAttachment, List<String> trustedSenders) {
+        public static OcSettings of(Settings s) {
+            return new OcSettings(s.getDouble(Setting.OC_MATCH_THRESHOLD), java.nio.file.Path.of(s.get(Setting.OC_FILES_DIR)),
+                    new cl.seguimientooc.matching.OcFiles.Limits(s.getLong(Setting.OC_MAX_FILE_BYTES), s.getInt(Setting.OC_MAX_FILES)),
+                    s.getBoolean(Setting.OC_ACCEPT_WITHOUT_ATTACHMENT), s.getList(Setting.OC_TRUSTED_SENDERS));
+        }
     }
 
     public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds) {
-        this(settings, database, extractor, claimStaleSeconds, false, OcSettings.DEFAULT);
+        this(settings, database, extractor, claimStaleSeconds, false, OcSettings.of(settings));
     }
 
     /** {@code testClock}: OC_TEST_CLOCK, the simulated clock for tests and demos. */
@@ -60,7 +65,9 @@ public final class Services {
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
         clients = new ClientStore(db, reservations);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-        ocIntake = new OcIntake(db, reservations, ocSettings.threshold(), ocSettings.filesDir(), ocSettings.acceptWithoutAttachment());
+        ocIntake = new OcIntake(db, reservations, ocSettings.threshold(),
+                new cl.seguimientooc.matching.OcFiles(ocSettings.filesDir(), ocSettings.limits()),
+                ocSettings.acceptWithoutAttachment(), ocSettings.trustedSenders());
         processor = new MailProcessor(extractionAhead, senders, db, mails, reservations, ocIntake);
         mailRepository = new ProcessedMailRepository(mails);
         seenRestorer = new SeenRestorer();

@@ -28,10 +28,10 @@ public final class AdminCommand {
 
     public static int run(String command, List<String> args, Settings settings, Path workingDir, PrintStream out,
                           PrintStream err) {
-        String dataDir = Settings.applicationProperties(workingDir).getProperty("data.dir", "data");
-        Path layouts = workingDir.resolve(Settings.applicationProperties(workingDir).getProperty("layouts.dir", "layouts"));
-        try (Database database = Database.open(settings, workingDir.resolve(System.getProperty("data.dir", dataDir)))) {
-            Services services = new Services(settings, database, new ConfirmationExtractor(LayoutRegistry.load(layouts)), 600);
+        Path layouts = workingDir.resolve(settings.get(cl.seguimientooc.config.Setting.LAYOUTS_DIR));
+        try (Database database = Database.open(settings, workingDir.resolve(settings.get(cl.seguimientooc.config.Setting.DATA_DIR)))) {
+            Services services = new Services(settings, database, new ConfirmationExtractor(LayoutRegistry.load(layouts)),
+                    settings.getInt(cl.seguimientooc.config.Setting.MAIL_CLAIM_STALE_SECONDS));
             return switch (command) {
                 case "import-clients" -> importClients(services, args, out, err);
                 case "export-clients" -> exportClients(services, args, out);

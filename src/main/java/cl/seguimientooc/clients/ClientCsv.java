@@ -19,13 +19,14 @@ public final class ClientCsv {
     private static final Map<String, String> COLUMNS = new HashMap<>();
 
     static {
-        for (String c : List.of("nombre_agencia", "agencia", "nombre", "cliente")) {
+        for (String c : List.of("nombre_agencia", "agencia", "nombre", "cliente", "empresa")) {
             COLUMNS.put(c, "nombre");
         }
         for (String c : List.of("requiere_oc", "requiere oc", "oc")) {
             COLUMNS.put(c, "requiere");
         }
-        for (String c : List.of("correos", "correo", "email", "emails", "correo_contacto", "contacto", "email_to", "para")) {
+        for (String c : List.of("correos", "correo", "email", "emails", "correo_contacto", "contacto", "email_to", "para",
+                "email_contacto", "emails_contacto", "correos_contacto")) { // email_contacto: the earlier system's
             COLUMNS.put(c, "para");
         }
         for (String c : List.of("correos_cc", "correo_cc", "cc", "email_cc", "emails_cc")) {
@@ -42,11 +43,21 @@ public final class ClientCsv {
         }
     }
 
+    /** Columns of the earlier system's table that this service does not import, and why. */
+    private static final Map<String, String> NOT_IMPORTED = Map.of(
+            "id", "es el identificador del sistema anterior; aquí el cliente se reconoce por su nombre",
+            "telefono_contacto", "el servicio no guarda teléfonos de clientes; anótelo en «notas» si se necesita",
+            "dias_recordatorio_1", "los días de la escalera son globales (DAYS_FOR_REMINDER_1)",
+            "dias_recordatorio_2", "los días de la escalera son globales (DAYS_FOR_REMINDER_2)",
+            "fecha_creacion", "la fecha la registra el servicio",
+            "fecha_actualizacion", "la fecha la registra el servicio");
+
     /** A line that could not be read, with its number and the reason. */
     public record LineError(int line, String message) {
     }
 
-    public record Parsed(List<ClientInput> clients, List<Integer> lines, List<LineError> errors) {
+    /** {@code warnings}: what was read but not used (unknown or unimported columns, extra cells). */
+    public record Parsed(List<ClientInput> clients, List<Integer> lines, List<LineError> errors, List<LineError> warnings) {
     }
 
     private ClientCsv() {
@@ -60,17 +71,33 @@ public final class ClientCsv {
         List<ClientInput> clients = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
+        List<LineError> warnings = new ArrayList<>();
         if (rawLines.length == 0 || rawLines[0].isBlank()) {
             errors.add(new LineError(1, "el archivo está vacío; la primera línea debe ser nombre_agencia,requiere_oc"));
-            return new Parsed(clients, lineNumbers, errors);
+            return new Parsed(clients, lineNumbers, errors, warnings);
         }
         char sep = rawLines[0].contains(";") && !rawLines[0].contains(",") ? ';' : ',';
-        List<String> header = split(rawLines[0], sep).stream()
-                .map(h -> COLUMNS.getOrDefault(h.strip().toLowerCase(Locale.ROOT), "?" + h.strip())).toList();
+        List<String> names = split(rawLines[0], sep).stream().map(String::strip).toList();
+        List<String> header = new ArrayList<>();
+        for (String name : names) {
+            String key = headerKey(name);
+            String column = COLUMNS.get(key);
+            if (column == null) {
+                column = "?" + name;
+                warnings.add(new LineError(1, (name.isEmpty() ? "columna sin nombre (posición " + (header.size() + 1) + ")"
+                        : "columna «" + name + "»") + " no se importó: " + NOT_IMPORTED.getOrDefault(key,
+                        "no es una columna conocida (se aceptan nombre_agencia, requiere_oc, correos o email_contacto, "
+                                + "correos_cc, activo, alias y notas)")));
+            } else if (header.contains(column)) {
+                warnings.add(new LineError(1, "columna «" + name + "» repetida: se usa solo la primera"));
+                column = "?" + name;
+            }
+            header.add(column);
+        }
         if (!header.contains("nombre") || !header.contains("requiere")) {
             errors.add(new LineError(1, "faltan columnas: se requieren nombre_agencia y requiere_oc (encabezado: "
                     + rawLines[0] + ")"));
-            return new Parsed(clients, lineNumbers, errors);
+            return new Parsed(clients, lineNumbers, errors, warnings);
         }
         for (int i = 1; i < rawLines.length; i++) {
             if (rawLines[i].isBlank()) {
@@ -80,7 +107,13 @@ public final class ClientCsv {
             List<String> cells = split(rawLines[i], sep);
             Map<String, String> v = new HashMap<>();
             for (int c = 0; c < header.size() && c < cells.size(); c++) {
-                v.put(header.get(c), cells.get(c).strip());
+                v.put(header.get(c), unneutralise(cells.get(c).strip()));
+            }
+            List<String> extra = cells.size() > header.size() ? cells.subList(header.size(), cells.size()).stream()
+                    .filter(x -> !x.isBlank()).toList() : List.of();
+            if (!extra.isEmpty()) {
+                warnings.add(new LineError(line, "la línea tiene más celdas que el encabezado; no se importó: «"
+                        + String.join("», «", extra) + "»"));
             }
             String name = v.getOrDefault("nombre", "");
             if (name.isEmpty()) {
@@ -110,7 +143,14 @@ public final class ClientCsv {
                     aliases.isEmpty() ? null : aliases));
             lineNumbers.add(line);
         }
-        return new Parsed(clients, lineNumbers, errors);
+        return new Parsed(clients, lineNumbers, errors, warnings);
+    }
+
+    /** "Nombre Agencia", "nombre-agencia" and "NOMBRE_AGENCIA" are the same column. */
+    static String headerKey(String name) {
+        String plain = java.text.Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.replaceAll("[\\s-]+", "_");
     }
 
     public static String write(List<Map<String, Object>> rows) {
@@ -193,6 +233,21 @@ public final class ClientCsv {
     }
 
     private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        String cell = neutralise(s);
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (= + - @, or a tab/CR before one) gets a leading
+     * apostrophe, so opening the export never runs what a client name or note contains.
+     */
+    static String neutralise(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    /** Import takes back what {@link #neutralise} added, so export then import changes nothing. */
+    static String unneutralise(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 }

@@ -48,6 +48,8 @@ public final class ClientImport {
         report.put("detalle_creados", created);
         report.put("detalle_actualizados", updated);
         report.put("errores", errors);
+        report.put("advertencias", parsed.warnings().stream()
+                .map(w -> Map.<String, Object>of("linea", w.line(), "aviso", w.message())).toList());
         return report;
     }
 }

@@ -43,10 +43,36 @@ public enum Setting {
     WEB_MAX_BODY_BYTES(Kind.POSITIVE_INT, "Tamaño máximo del cuerpo de una solicitud HTTP, en bytes (más grande: 413)"),
     ADMIN_USERNAME(Kind.TEXT, "Usuario administrador del panel y la API"),
     ADMIN_PASSWORD(Kind.SECRET, "Contraseña del administrador (obligatoria salvo que WEB_HOST sea la interfaz local)"),
-    LOG_LEVEL(Kind.LOG_LEVEL, "Nivel de log: TRACE, DEBUG, INFO, WARN o ERROR");
+    LOG_LEVEL(Kind.LOG_LEVEL, "Nivel de log: TRACE, DEBUG, INFO, WARN o ERROR"),
+    MAIL_CLAIM_STALE_SECONDS(Kind.POSITIVE_INT, "Segundos sin latido tras los cuales otra instancia retoma un mensaje reclamado por una instancia caída"),
+    OC_MATCH_THRESHOLD(Kind.FRACTION, "Confianza mínima para asignar una OC sola (0 a 1, con punto: 0.6); bajo ella va a OC sin asignar"),
+    OC_FILES_DIR(Kind.PATH, "Carpeta donde se guardan los archivos de OC (relativa al directorio de trabajo)"),
+    OC_MAX_FILE_BYTES(Kind.POSITIVE_INT, "Tamaño máximo de un archivo de OC que se guarda, en bytes"),
+    OC_MAX_FILES(Kind.POSITIVE_INT, "Máximo de archivos guardados por OC"),
+    OC_ACKNOWLEDGE(Kind.BOOLEAN, "Enviar acuse de recibo (templates/acuse_oc.*) al contacto del cliente que envió la OC"),
+    OC_ACCEPT_WITHOUT_ATTACHMENT(Kind.BOOLEAN, "Aceptar un número de OC escrito en el correo sin documento adjunto"),
+    OC_TRUSTED_SENDERS(Kind.SENDER_LIST, "Remitentes cuya OC se aplica a cualquier cliente, además de los contactos de cada cliente: direcciones o @dominio"),
+    DATA_DIR(Kind.PATH, "Carpeta de datos del PostgreSQL embebido"),
+    LAYOUTS_DIR(Kind.DIRECTORY, "Plantillas de diseño de PDF (YAML); si la carpeta por omisión no existe se usan las incluidas"),
+    TEMPLATES_DIR(Kind.DIRECTORY, "Plantillas de correo (FreeMarker); si la carpeta por omisión no existe se usan las incluidas"),
+    LADDER_WINDOW_OPEN(Kind.TIME, "Inicio del horario de envío de la escalera (HH:MM, hora de Santiago)"),
+    LADDER_WINDOW_CLOSE(Kind.TIME, "Fin del horario de envío (HH:MM); la suspensión ocurre a esta hora"),
+    LADDER_REQUEST_IMMEDIATELY(Kind.BOOLEAN, "Enviar la solicitud inicial apenas llega la confirmación, sin esperar el horario"),
+    LADDER_RETRY_BASE_SECONDS(Kind.POSITIVE_INT, "Primer reintento de un envío fallido, en segundos (luego se duplica)"),
+    LADDER_RETRY_MAX_SECONDS(Kind.POSITIVE_INT, "Máximo de segundos entre reintentos de envío"),
+    LADDER_RETRY_MAX_ATTEMPTS(Kind.POSITIVE_INT, "Intentos de envío antes de avisar a un administrador"),
+    LADDER_FIRST_RUN_DELAY_MS(Kind.NON_NEGATIVE_INT, "Milisegundos desde el arranque hasta la primera revisión de la escalera"),
+    LADDER_SMTP_SSL(Kind.SMTP_SSL, "SMTP con SSL desde el primer byte: auto (en el puerto 465), true o false"),
+    LADDER_SMTP_SSL_TRUST(Kind.TEXT, "Servidores SMTP cuyo certificado se acepta sin la CA de Java (separados por espacio); vacío = ninguno"),
+    LADDER_SMTP_SSL_CHECK_IDENTITY(Kind.BOOLEAN, "Verificar que el certificado SMTP nombre al servidor"),
+    OC_TEST_CLOCK(Kind.BOOLEAN, "Reloj de prueba (/api/test/clock); nunca en producción"),
+    OC_TEST_CLOCK_AT(Kind.INSTANT, "Fija el reloj de prueba al arrancar (ISO-8601, p. ej. 2026-07-06T14:00:00Z); requiere OC_TEST_CLOCK=true");
 
     /** How a value is checked. */
-    public enum Kind { TEXT, SECRET, PORT, BOOLEAN, POSITIVE_INT, OPTIONAL_POSITIVE_INT, EMAIL, LIST, EMAIL_LIST, SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION }
+    public enum Kind {
+        TEXT, SECRET, PORT, BOOLEAN, POSITIVE_INT, NON_NEGATIVE_INT, OPTIONAL_POSITIVE_INT, FRACTION, EMAIL, LIST, EMAIL_LIST,
+        SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION, PATH, DIRECTORY, TIME, SMTP_SSL, INSTANT
+    }
 
     private final Kind kind;
     private final String description;

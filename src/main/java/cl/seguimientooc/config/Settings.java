@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
-    private static final Pattern DOMAIN = Pattern.compile("@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
-    private static final List<String> TRUE = List.of("true", "yes", "si", "sí", "1", "on");
-    private static final List<String> FALSE = List.of("false", "no", "0", "off");
+    static final List<String> TRUE = List.of("true", "yes", "si", "sí", "1", "on");
+    static final List<String> FALSE = List.of("false", "no", "0", "off");
 
     private final Map<Setting, String> values;
 
@@ -96,7 +95,7 @@ public final class Settings {
         List<String> problems = new ArrayList<>();
         for (Setting s : Setting.values()) {
             String v = values.get(s);
-            String problem = check(s, v);
+            String problem = SettingChecks.check(s, v);
             if (problem != null) {
                 problems.add(s.envName() + "=" + s.display(v) + ": " + problem);
             }
@@ -107,6 +106,7 @@ public final class Settings {
             problems.add("DAYS_FOR_REMINDER_2=" + r2 + ": debe ser mayor que DAYS_FOR_REMINDER_1=" + r1
                     + " (el ultimátum va después del recordatorio). Ejemplo: DAYS_FOR_REMINDER_1=2, DAYS_FOR_REMINDER_2=4");
         }
+        problems.addAll(SettingChecks.across(this));
         if (get(Setting.ADMIN_PASSWORD).isEmpty() && !loopback(get(Setting.WEB_HOST))) {
             problems.add("ADMIN_PASSWORD=: vacía, y el servidor escucharía en " + get(Setting.WEB_HOST)
                     + " sin contraseña. Defina ADMIN_PASSWORD, o use WEB_HOST=127.0.0.1 para un servicio solo local");
@@ -117,76 +117,13 @@ public final class Settings {
         return problems;
     }
 
-    private static String check(Setting s, String v) {
-        if (v.isEmpty()) {
-            return switch (s.kind()) {
-                case PORT, BOOLEAN, POSITIVE_INT, LOG_LEVEL, POST_ACTION -> "no puede estar vacío; defínalo en .env o en el entorno";
-                default -> null;
-            };
-        }
-        switch (s.kind()) {
-            case PORT -> {
-                Integer port = parseInt(v);
-                if (port == null || port < 1 || port > 65535) {
-                    return "no es un puerto válido; use un número entre 1 y 65535";
-                }
-            }
-            case POSITIVE_INT, OPTIONAL_POSITIVE_INT -> {
-                Integer n = parseInt(v);
-                if (n == null || n < 1) {
-                    return "debe ser un número entero mayor que 0";
-                }
-            }
-            case BOOLEAN -> {
-                if (!TRUE.contains(v.toLowerCase(Locale.ROOT)) && !FALSE.contains(v.toLowerCase(Locale.ROOT))) {
-                    return "debe ser true o false";
-                }
-            }
-            case EMAIL -> {
-                if (!Emails.valid(v)) {
-                    return "no es una dirección de correo válida";
-                }
-            }
-            case EMAIL_LIST, SENDER_LIST -> {
-                for (String item : list(v)) {
-                    boolean ok = Emails.valid(item) || s.kind() == Setting.Kind.SENDER_LIST && DOMAIN.matcher(item).matches();
-                    if (!ok) {
-                        return "«" + item + "» no es una dirección de correo" + (s.kind() == Setting.Kind.SENDER_LIST
-                                ? " ni un dominio (@empresa.cl)" : "") + "; separe varias con comas";
-                    }
-                }
-            }
-            case DATABASE_URL -> {
-                try {
-                    DatabaseUrl.parse(v);
-                } catch (ConfigException e) {
-                    return e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
-                }
-            }
-            case POST_ACTION -> {
-                if (!List.of("marcar_leido", "mover", "destacar", "ninguna").contains(v.toLowerCase(Locale.ROOT))) {
-                    return "debe ser marcar_leido, mover, destacar o ninguna";
-                }
-            }
-            case LOG_LEVEL -> {
-                if (!List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(v.toUpperCase(Locale.ROOT))) {
-                    return "debe ser TRACE, DEBUG, INFO, WARN o ERROR";
-                }
-            }
-            default -> {
-                return null;
-            }
-        }
-        return null;
-    }
-
     /** The server listens only on this machine. */
     public static boolean loopback(String host) {
         String h = host.strip().toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.");
     }
 
-    private static Integer parseInt(String v) {
+    static Integer parseInt(String v) {
         try {
             return Integer.valueOf(v.strip());
         } catch (NumberFormatException e) {
@@ -205,6 +142,18 @@ public final class Settings {
 
     public String get(Setting s) {
         return values.get(s);
+    }
+
+    public long getLong(Setting s) {
+        return Long.parseLong(values.get(s));
+    }
+
+    public double getDouble(Setting s) {
+        return Double.parseDouble(values.get(s));
+    }
+
+    public java.time.LocalTime getTime(Setting s) {
+        return java.time.LocalTime.parse(values.get(s));
     }
 
     public int getInt(Setting s) {

@@ -130,7 +130,8 @@ public final class MailProcessor {
         if (!mail.problems().isEmpty()) {
             keepRaw = true; // a fixed reader may get more out of it
             details.add(Map.of("resultado", "mime_danado", "problemas", mail.problems()));
-            if (kind.equals("otro")) {
+            boolean damaged = mail.problems().stream().anyMatch(p -> !p.startsWith(MimeReader.CHARSET_NOTE));
+            if (kind.equals("otro") && damaged) {
                 errors.add("mensaje dañado: " + String.join("; ", mail.problems())
                         + ". Se guardó el original: pida al remitente que lo reenvíe, o reprocéselo tras corregir el lector");
             }
@@ -167,7 +168,7 @@ public final class MailProcessor {
             if (summary == null && !out.isEmpty()) {
                 summary = describe(out);
             }
-            if (!mail.problems().isEmpty() && !decided[0].equals("otro")) {
+            if (!mail.problems().isEmpty() && (!decided[0].equals("otro") || error == null)) {
                 summary = (summary == null ? "" : summary + ". ") + "Partes del mensaje ilegibles: "
                         + String.join("; ", mail.problems());
             }

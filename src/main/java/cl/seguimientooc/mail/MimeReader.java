@@ -35,6 +35,8 @@ final class MimeReader {
     /** Files kept per message; the rest are listed as a problem. */
     static final int MAX_ATTACHMENTS = 100;
     static final int MAX_BODY_CHARS = 100_000;
+    /** A text read with a fallback charset: noted, but the message is not damaged. */
+    static final String CHARSET_NOTE = "juego de caracteres desconocido en el texto";
 
     private static final Session SESSION;
     private static final Pattern AUTO_SUBJECT = Pattern.compile(
@@ -171,7 +173,7 @@ final class MimeReader {
                 return s;
             }
         } catch (java.io.UnsupportedEncodingException e) {
-            addOnce(problems, "juego de caracteres desconocido en el texto (" + oneLine(e.getMessage())
+            addOnce(problems, CHARSET_NOTE + " (" + oneLine(e.getMessage())
                     + "); se leyó como UTF-8/Windows-1252");
         }
         try (InputStream in = part.getInputStream()) {

@@ -4,6 +4,12 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.FirstMatchTemplateConfigurationFactory;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateConfiguration;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -42,6 +48,18 @@ public final class MailTemplates {
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
         config.setFallbackOnNullLoopVariable(false);
+        // Everything from a PDF or a mail is escaped in HTML bodies by default (HTML output format);
+        // subjects and plain-text bodies are plain text. layout.ftl holds HTML macros, with its
+        // plain-text macros inside an #outputformat "plainText" block.
+        config.setRecognizeStandardFileExtensions(false);
+        TemplateConfiguration html = new TemplateConfiguration();
+        html.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        TemplateConfiguration plain = new TemplateConfiguration();
+        plain.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        config.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.html.ftl"), html),
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("layout*.ftl"), html),
+                new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.ftl"), plain)));
         List<TemplateLoader> loaders = new ArrayList<>();
         String from = "las plantillas incluidas en el servicio";
         if (dir != null && Files.isDirectory(dir)) {

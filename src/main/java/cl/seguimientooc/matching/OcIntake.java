@@ -12,13 +12,7 @@ import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.Json;
 import cl.seguimientooc.store.ReservationStore;
 import cl.seguimientooc.store.SqlStatements;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -50,8 +44,9 @@ public final class OcIntake {
     private final ReservationStore reservations;
     private final OcMatcher matcher;
     private final PdfTextReader pdfReader;
-    private final Path filesDir;
+    private final OcFiles files;
     private final boolean acceptWithoutAttachment;
+    private final cl.seguimientooc.domain.SenderRules trustedSenders;
     private volatile java.util.function.ObjLongConsumer<String> adminNotices = (kind, reservationId) -> { };
 
     private volatile java.util.function.BiConsumer<Long, String> acknowledgements = (reservationId, to) -> { };
@@ -66,13 +61,38 @@ public final class OcIntake {
         this.adminNotices = notices;
     }
 
-    public OcIntake(Db db, ReservationStore reservations, double threshold, Path filesDir, boolean acceptWithoutAttachment) {
+    /**
+     * {@code trustedSenders}: addresses or @domains whose OCs apply to any client's reservation
+     * (OC_TRUSTED_SENDERS), besides each client's own contacts.
+     */
+    public OcIntake(Db db, ReservationStore reservations, double threshold, OcFiles files, boolean acceptWithoutAttachment,
+                    List<String> trustedSenders) {
         this.jdbc = db.jdbc();
         this.reservations = reservations;
         this.matcher = new OcMatcher(new SqlCatalog(), threshold);
         this.pdfReader = new PdfTextReader(PdfTextReader.Limits.DEFAULT);
-        this.filesDir = filesDir;
+        this.files = files;
         this.acceptWithoutAttachment = acceptWithoutAttachment;
+        this.trustedSenders = new cl.seguimientooc.domain.SenderRules(trustedSenders);
+    }
+
+    /** May an OC from this sender be applied to this reservation by itself; may the sender be answered. */
+    record Trust(boolean apply, boolean contact, String clientName) {
+    }
+
+    Trust trust(long reservationId, String sender, boolean threaded) {
+        String domain = sender != null && sender.contains("@") ? sender.substring(sender.indexOf('@') + 1) : null;
+        Map<String, Object> row = jdbc.queryForMap(SQL.get("sender_trust"), new MapSqlParameterSource("id", reservationId)
+                .addValue("address", sender).addValue("domain", domain == null || PUBLIC_DOMAINS.contains(domain) ? null : domain));
+        boolean contact = sender != null && (Boolean.TRUE.equals(row.get("contact"))
+                || (!trustedSenders.acceptsAnyone() && trustedSenders.allows(sender)));
+        return new Trust(contact || threaded, contact, (String) row.get("client_name"));
+    }
+
+    private static String untrustedReason(String sender, Trust trust) {
+        return "remitente no reconocido: " + (sender == null ? "sin remitente" : sender) + " no es contacto de "
+                + (trust.clientName() == null ? "un cliente conocido" : trust.clientName())
+                + " ni responde a un correo nuestro; revise la OC y asígnela a mano (o agregue el contacto al cliente)";
     }
 
     public Outcome handle(long mailId, MailContent mail) {
@@ -101,32 +121,58 @@ public final class OcIntake {
         names.forEach(n -> tokens.addAll(OcMatcher.tokens(n)));
         pdfTexts.forEach(t -> tokens.addAll(OcMatcher.tokens(t)));
         Ref ref = match.match();
+        String reason = match.reason();
+        List<Ref> candidates = match.candidates();
+        Trust trust = null;
+        if (ref != null) {
+            trust = trust(ref.id(), mail.fromAddress(), "hilo".equals(match.method()));
+            if (!trust.apply()) { // anyone can write a reservation code in a subject
+                reason = untrustedReason(mail.fromAddress(), trust);
+                candidates = List.of(ref);
+                ref = null;
+            }
+        }
         long poId = jdbc.queryForObject(SQL.get("insert"), new MapSqlParameterSource("reservationId", ref == null ? null : ref.id())
                 .addValue("status", ref == null ? "sin_asignar" : "asignada").addValue("ocNumber", ocNumber)
                 .addValue("sender", mail.fromAddress()).addValue("subject", mail.subject())
                 .addValue("sentAt", mail.sentAt() == null ? null : Timestamp.from(mail.sentAt()))
                 .addValue("messageId", mail.messageId()).addValue("mailId", mailId).addValue("method", match.method())
                 .addValue("confidence", match.method() == null ? null : match.confidence())
-                .addValue("evidence", Json.write(match.evidence())).addValue("candidates", Json.write(match.candidates()))
-                .addValue("tokens", ClientStore.arrayLiteral(new ArrayList<>(tokens))).addValue("reason", match.reason()),
+                .addValue("evidence", Json.write(match.evidence())).addValue("candidates", Json.write(candidates))
+                .addValue("tokens", ClientStore.arrayLiteral(new ArrayList<>(tokens))).addValue("reason", reason),
                 Long.class);
         List<String> stored = new ArrayList<>();
-        for (MailContent.Attachment a : files) {
-            stored.add(store(poId, a));
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            MailContent.Attachment a = files.get(i);
+            String refusal = this.files.refusal(i, a);
+            if (refusal != null) {
+                skipped.add(Map.of("archivo", a.name() == null ? "(sin nombre)" : a.name(), "motivo", refusal));
+                continue;
+            }
+            stored.add(store(poId, i, a));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("orden_compra_id", poId);
         details.put("numero_oc", ocNumber);
         details.put("archivos", stored);
+        String skippedNote = "";
+        if (!skipped.isEmpty()) {
+            details.put("archivos_no_guardados", skipped);
+            skippedNote = "; " + skipped.size() + " archivo(s) no guardado(s): " + skipped.get(0).get("motivo")
+                    + " (el correo original queda guardado)";
+        }
         if (ref == null) {
-            details.put("candidatos", match.candidates().stream().map(Ref::code).toList());
-            return new Outcome("oc", "procesado", "OC sin asignar: " + match.reason(), details);
+            details.put("candidatos", candidates.stream().map(Ref::code).toList());
+            return new Outcome("oc", "procesado", "OC sin asignar: " + reason + skippedNote, details);
         }
         String effect = receive(ref.id(), poId, match.method(), match.confidence(), ocNumber, "sistema");
-        acknowledgements.accept(ref.id(), mail.fromAddress());
+        if (trust.contact()) {
+            acknowledgements.accept(ref.id(), mail.fromAddress()); // only known contacts get guest data back
+        }
         details.put("id_reserva", ref.code());
-        return new Outcome("oc", "procesado", "OC asignada a la reserva " + ref.code() + " (" + match.method() + "): " + effect,
-                details);
+        return new Outcome("oc", "procesado", "OC asignada a la reserva " + ref.code() + " (" + match.method() + "): " + effect
+                + skippedNote, details);
     }
 
     /**
@@ -169,6 +215,12 @@ public final class OcIntake {
             List<String> tokens = cl.seguimientooc.store.SqlArrays.strings(po.get("tokens"));
             List<Ref> refs = new SqlCatalog().byCodes(tokens);
             if (refs.size() == 1) {
+                Trust trust = trust(refs.get(0).id(), (String) po.get("sender"), false);
+                if (!trust.apply()) {
+                    jdbc.update(SQL.get("untrusted"), Map.of("id", poId, "candidates", Json.write(refs),
+                            "reason", untrustedReason((String) po.get("sender"), trust)));
+                    continue;
+                }
                 jdbc.update(SQL.get("assign"), Map.of("id", poId, "reservationId", refs.get(0).id(), "method", "codigo_posterior",
                         "confidence", 0.9));
                 receive(refs.get(0).id(), poId, "codigo_posterior", 0.9, (String) po.get("oc_number"), "sistema");
@@ -208,42 +260,14 @@ public final class OcIntake {
                 + (ocNumber != null ? " (menciona la OC " + ocNumber + " sin adjuntarla)" : ""), details);
     }
 
-    /** Saves a file under oc_files/AAAA-MM/ with a sanitised name; returns the relative path. */
-    private String store(long poId, MailContent.Attachment a) {
-        String safe = sanitize(a.name());
-        String relative = java.time.YearMonth.now() + "/" + poId + "-" + safe;
-        Path base = filesDir.toAbsolutePath().normalize();
-        Path target = base.resolve(relative).normalize();
-        if (!target.startsWith(base)) {
-            throw new IllegalStateException("ruta de archivo fuera de oc_files: " + relative);
-        }
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".oc-", ".tmp");
-            Files.write(tmp, a.content());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no se pudo guardar " + relative + ": " + e.getMessage(), e);
-        }
-        jdbc.update(SQL.get("insert_file"), new MapSqlParameterSource("poId", poId).addValue("fileName", safe)
-                .addValue("originalName", a.name()).addValue("storedPath", relative)
+    /** Saves a file under oc_files/ (unique name, removed again if the transaction rolls back); returns its path. */
+    private String store(long poId, int index, MailContent.Attachment a) {
+        OcFiles.Written w = files.write(poId, index, a);
+        jdbc.update(SQL.get("insert_file"), new MapSqlParameterSource("poId", poId).addValue("fileName", w.name())
+                .addValue("originalName", a.name()).addValue("storedPath", w.relativePath())
                 .addValue("sha256", MailContent.sha256(a.content())).addValue("size", (long) a.content().length)
                 .addValue("contentType", a.contentType()));
-        return relative;
-    }
-
-    /** No directories, no dots in front, ASCII letters, digits, dot, dash and underscore; 100 characters at most. */
-    static String sanitize(String name) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1);
-        n = Normalizer.normalize(n, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        n = n.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("_+", "_").replaceAll("^[._]+", "");
-        if (n.length() > 100) {
-            int dot = n.lastIndexOf('.');
-            String ext = dot > 0 && n.length() - dot <= 10 ? n.substring(dot) : "";
-            n = n.substring(0, 100 - ext.length()) + ext;
-        }
-        return n.isEmpty() ? "adjunto" : n;
+        return w.relativePath();
     }
 
     @SafeVarargs

@@ -73,4 +73,56 @@ class ClientCsvTest {
         assertEquals(List.of("a@p.cl", "b@p.cl"), back.contactTo());
         assertEquals(List.of("PH"), back.aliases());
     }
+
+    @Test
+    void theEarlierSystemsTableImportsItsContactsAndReportsEveryColumnItDoesNotUse() {
+        // configuracion_clientes as the earlier system exported it: email_contacto was silently dropped before.
+        String csv = "id,nombre_agencia,email_contacto,telefono_contacto,requiere_oc,activo,dias_recordatorio_1,"
+                + "dias_recordatorio_2,notas,fecha_creacion,fecha_actualizacion,color\n"
+                + "7,WALVIS S.A.,compras@walvis.cl,+56 2 2345 6789,true,true,2,4,cliente antiguo,2025-12-01,2025-12-09,azul\n"
+                + "8,SOPROLE S.A.,,,false,true,2,4,,2025-12-01,2025-12-09,,sobra\n";
+        ClientCsv.Parsed parsed = ClientCsv.parse(csv);
+        assertEquals(List.of(), parsed.errors());
+        ClientInput walvis = parsed.clients().get(0);
+        assertEquals(List.of("compras@walvis.cl"), walvis.contactTo(), "email_contacto is the contact column");
+        assertEquals(true, walvis.requiresOc());
+        assertEquals("cliente antiguo", walvis.notes());
+        List<String> warned = parsed.warnings().stream().map(w -> w.line() + " " + w.message()).toList();
+        for (String column : List.of("id", "telefono_contacto", "dias_recordatorio_1", "dias_recordatorio_2",
+                "fecha_creacion", "fecha_actualizacion", "color")) {
+            assertTrue(warned.stream().anyMatch(w -> w.startsWith("1 columna «" + column + "» no se importó")),
+                    column + " reported: " + warned);
+        }
+        assertTrue(warned.stream().anyMatch(w -> w.startsWith("3 ") && w.contains("«sobra»")), "extra cell, by line: " + warned);
+        assertEquals(8, warned.size(), warned.toString());
+    }
+
+    @Test
+    void theExcelHeaderIsUnderstoodToo() {
+        ClientCsv.Parsed parsed = ClientCsv.parse("NOMBRE AGENCIA,OC\nTRICOLOR,NO\n");
+        assertEquals(List.of(), parsed.errors());
+        assertEquals(List.of(), parsed.warnings());
+        assertEquals("TRICOLOR", parsed.clients().get(0).name());
+    }
+
+    @Test
+    void formulasAreNeutralisedOnExportAndComeBackUnchanged() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("nombre_agencia", "=HYPERLINK(\"http://x\",\"clic\")");
+        row.put("requiere_oc", "SI");
+        row.put("correos", "");
+        row.put("correos_cc", "");
+        row.put("activo", "SI");
+        row.put("alias", "@SUM(1+1)");
+        row.put("notas", "-2+3");
+        String csv = ClientCsv.write(List.of(row));
+        String line = csv.lines().toList().get(1);
+        for (String cell : ClientCsv.split(line, ',')) {
+            assertTrue(cell.isEmpty() || "=+-@".indexOf(cell.charAt(0)) < 0, "no cell starts a formula: " + line);
+        }
+        ClientInput back = ClientCsv.parse(csv).clients().get(0);
+        assertEquals("=HYPERLINK(\"http://x\",\"clic\")", back.name());
+        assertEquals(List.of("@SUM(1+1)"), back.aliases());
+        assertEquals("-2+3", back.notes());
+    }
 }

@@ -114,4 +114,43 @@ class SettingsTest {
         assertEquals("days.for.reminder.1", Setting.DAYS_FOR_REMINDER_1.property());
         assertEquals("oc.inbox.use.ssl", Setting.OC_INBOX_USE_SSL.property());
     }
+
+    /** Keys that were read straight from the properties before (ladder.*, oc.*, templates.dir, mail.claim.*). */
+    @Test
+    void everyKeyIsValidatedWithTheSameMessagesAndItsFix() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OC_MATCH_THRESHOLD", "0,6");
+        env.put("MAIL_CLAIM_STALE_SECONDS", "-5");
+        env.put("LADDER_RETRY_MAX_ATTEMPTS", "0");
+        env.put("LADDER_FIRST_RUN_DELAY_MS", "-1");
+        env.put("TEMPLATES_DIR", dir.resolve("no-existe").toString());
+        env.put("LADDER_WINDOW_OPEN", "18:00");
+        env.put("LADDER_WINDOW_CLOSE", "09:00");
+        env.put("LADDER_SMTP_SSL", "quizas");
+        env.put("OC_ACKNOWLEDGE", "talvez");
+        env.put("OC_TEST_CLOCK_AT", "2026-07-06T14:00:00Z");
+        env.put("OC_TRUSTED_SENDERS", "compras@, @agencia.cl");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(env));
+        String m = e.getMessage();
+        assertTrue(m.contains("OC_MATCH_THRESHOLD=0,6: use punto decimal, no coma: 0.6"), m);
+        assertTrue(m.contains("MAIL_CLAIM_STALE_SECONDS=-5: debe ser un número entero mayor que 0"), m);
+        assertTrue(m.contains("LADDER_RETRY_MAX_ATTEMPTS=0"), m);
+        assertTrue(m.contains("LADDER_FIRST_RUN_DELAY_MS=-1"), m);
+        assertTrue(m.contains("TEMPLATES_DIR=") && m.contains("no existe"), "a wrong templates.dir is not silently replaced: " + m);
+        assertTrue(m.contains("LADDER_WINDOW_CLOSE=09:00: debe ser posterior a LADDER_WINDOW_OPEN=18:00"), m);
+        assertTrue(m.contains("LADDER_SMTP_SSL=quizas: debe ser auto, true o false"), m);
+        assertTrue(m.contains("OC_ACKNOWLEDGE=talvez: debe ser true o false"), m);
+        assertTrue(m.contains("OC_TEST_CLOCK_AT=2026-07-06T14:00:00Z: requiere OC_TEST_CLOCK=true"), m);
+        assertTrue(m.contains("OC_TRUSTED_SENDERS=") && m.contains("«compras@»"), m);
+        assertEquals(10, m.lines().count(), m);
+    }
+
+    @Test
+    void theBundledDirectoriesMayBeMissingButAnExplicitOneMustExist() throws IOException {
+        Settings s = load(Map.of("TEMPLATES_DIR", "templates", "LAYOUTS_DIR", "layouts"));
+        assertEquals("templates", s.get(Setting.TEMPLATES_DIR));
+        Path mine = Files.createDirectories(dir.resolve("mis-plantillas"));
+        assertEquals(mine.toString(), load(Map.of("TEMPLATES_DIR", mine.toString())).get(Setting.TEMPLATES_DIR));
+        assertEquals(0.75, load(Map.of("OC_MATCH_THRESHOLD", "0.75")).getDouble(Setting.OC_MATCH_THRESHOLD));
+    }
 }

@@ -45,12 +45,19 @@ class SharedMailboxTest {
         h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
                 "imap.username", "seguimiento", "imap.password", "secreto",
                 "allowed.confirmation.senders", "@hotelsales.cl", "oc.files.dir", ocFiles.toString(),
-                "mail.post.action", "mover", "mail.move.folder", "Procesados", "oc.accept.without.attachment", "true");
+                "mail.post.action", "mover", "mail.move.folder", "Procesados", "oc.accept.without.attachment", "true",
+                "oc.trusted.senders", "@kontrol.cl");
     }
 
     @AfterAll
     static void stop() {
         h.close();
+    }
+
+    static void client(String name, String contact) throws Exception {
+        var r = h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"" + name + "\",\"requiere_oc\":true,\"correos\":[\"" + contact + "\"]}");
+        assertTrue(r.statusCode() < 300, r.body());
     }
 
     String outcome(MimeMessage m) throws Exception {
@@ -60,7 +67,8 @@ class SharedMailboxTest {
     @Test
     void anOcBeforeItsConfirmationWaitsAndIsMatchedWhenTheReservationAppears() throws Exception {
         h.awaitReady();
-        MimeMessage oc = mail("compras@empresa.cl", "Orden de compra",
+        client("EMPRESA X", "compras@empresax.cl");
+        MimeMessage oc = mail("compras@empresax.cl", "Orden de compra",
                 "Adjuntamos la OC N° 77001 para la reserva 62000001",
                 Attachment.pdf("../../etc/passwd.pdf", MailIntakeTest.simplePdf("ORDEN DE COMPRA 77001")),
                 new Attachment("Órden de compra Nº 77001 – Pérez.pdf", "application/pdf",
@@ -216,6 +224,7 @@ class SharedMailboxTest {
     @Test
     void cascadeStepsOnRealMailLowercaseLocCodeOnlyInThePdfInAFileNameAndWithoutAttachment() throws Exception {
         h.awaitReady();
+        client("EMPRESA CASCADA", "x@cascada.cl");
         String[][] cases = {{"66000001", "subject"}, {"66000002", "pdf"}, {"66000003", "name"}, {"66000004", "no file"}};
         for (String[] c : cases) {
             h.append("seguimiento", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
@@ -246,6 +255,7 @@ class SharedMailboxTest {
     void oneReaderHandsEachMessageToExactlyOneHandler() throws Exception {
         h.awaitReady();
         assertNull(context.getRoute("mail-oc"), "no second reader on the same inbox");
+        client("WALVIS S.A.", "compras@walvis.cl");
         assertTrue(context.getRouteController().getRouteStatus("mail-confirmaciones").isStarted());
 
         MimeMessage first = mail("reservasonline@hotelsales.cl", "Confirmación", "",
@@ -266,7 +276,7 @@ class SharedMailboxTest {
         assertEquals(2L, h.scalar("SELECT count(*) FROM reservation WHERE reservation_code IN ('61000001', '61000002')"));
         assertEquals(1L, h.scalar("SELECT count(*) FROM processed_mail WHERE message_id = ?", oc.getMessageID()));
         assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '61000001'"));
-        assertEquals("revision", h.scalar("SELECT status FROM reservation WHERE reservation_code = '61000002'"));
+        assertEquals("pendiente", h.scalar("SELECT status FROM reservation WHERE reservation_code = '61000002'"));
         assertEquals("4500012345", h.scalar("SELECT oc_number FROM purchase_order WHERE message_id = ?", oc.getMessageID()));
         assertEquals("asunto", h.scalar("SELECT match_method FROM purchase_order WHERE message_id = ?", oc.getMessageID()));
         String stored = (String) h.scalar("SELECT f.stored_path FROM purchase_order_file f JOIN purchase_order o"
@@ -283,5 +293,121 @@ class SharedMailboxTest {
             assertEquals("mail-confirmaciones", mailbox.get("ruta").asText(), health.toString());
             assertEquals("started", mailbox.get("estado").asText(), health.toString());
         }
+    }
+
+    /** Defect 4: a code in the subject and any attachment from anyone used to stop the ladder. */
+    @Test
+    void anOcFromAStrangerGoesToTheQueueAndATrustedOneIsApplied() throws Exception {
+        h.awaitReady();
+        client("EMPRESA CONFIANZA", "compras@confianza.cl");
+        for (String[] r : new String[][] {{"67000001", "1"}, {"67000002", "2"}, {"67000003", "3"}}) {
+            h.append("seguimiento", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                    Attachment.pdf("c.pdf", TestPdfs.confirmation(Long.parseLong(r[0]), "EMPRESA CONFIANZA", r[0], 10_000))), false);
+        }
+        await("pending", () -> Long.valueOf(3).equals(h.scalar(
+                "SELECT count(*) FROM reservation WHERE reservation_code LIKE '6700000%' AND status = 'pendiente'")));
+
+        MimeMessage stranger = mail("intruso@example.test", "OC reserva 67000001", "", Attachment.pdf("x.pdf", TestPdfs.simple("hola")));
+        MimeMessage colleague = mail("ana@confianza.cl", "OC reserva 67000002", "", Attachment.pdf("oc.pdf", TestPdfs.simple("OC")));
+        MimeMessage agency = mail("backoffice@kontrol.cl", "OC reserva 67000003", "", Attachment.pdf("oc.pdf", TestPdfs.simple("OC")));
+        for (MimeMessage m : new MimeMessage[] {stranger, colleague, agency}) {
+            h.append("seguimiento", "secreto", m, false);
+        }
+        await("all three handled", () -> "oc/procesado".equals(outcome(stranger)) && "oc/procesado".equals(outcome(colleague))
+                && "oc/procesado".equals(outcome(agency)));
+        assertEquals("pendiente", h.scalar("SELECT status FROM reservation WHERE reservation_code = '67000001'"),
+                "a stranger does not stop the ladder");
+        assertEquals("sin_asignar", h.scalar("SELECT status FROM purchase_order WHERE message_id = ?", stranger.getMessageID()));
+        String reason = (String) h.scalar("SELECT reason FROM purchase_order WHERE message_id = ?", stranger.getMessageID());
+        assertTrue(reason.startsWith("remitente no reconocido: intruso@example.test no es contacto de EMPRESA CONFIANZA"), reason);
+        boolean candidate = false;
+        for (var o : h.getJson("/api/oc/sin-asignar").get("ordenes")) {
+            candidate |= o.toString().contains("67000001") && o.toString().contains("remitente no reconocido");
+        }
+        assertTrue(candidate, "listed in the queue with its candidate and reason");
+        assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '67000002'"),
+                "same company domain as the client's contact");
+        assertEquals("recibida", h.scalar("SELECT status FROM reservation WHERE reservation_code = '67000003'"),
+                "OC_TRUSTED_SENDERS");
+    }
+
+    /** An OC for a client that needs none is attached and shown; the reservation keeps its status. */
+    @Test
+    void anOcForAClientThatNeedsNoneIsAttachedAndTheStatusStays() throws Exception {
+        h.awaitReady();
+        assertTrue(h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"EMPRESA LIBRE\",\"requiere_oc\":false,\"correos\":[\"oc@libre.cl\"]}").statusCode() < 300);
+        h.append("seguimiento", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("c.pdf", TestPdfs.confirmation(68000001L, "EMPRESA LIBRE", "68000001", 10_000))), false);
+        await("stored", () -> "no_requiere_oc".equals(h.scalar("SELECT status FROM reservation WHERE reservation_code = '68000001'")));
+        MimeMessage oc = mail("oc@libre.cl", "OC reserva 68000001", "", Attachment.pdf("oc.pdf", TestPdfs.simple("OC")));
+        h.append("seguimiento", "secreto", oc, false);
+        await("handled", () -> "oc/procesado".equals(outcome(oc)));
+        assertEquals("asignada", h.scalar("SELECT status FROM purchase_order WHERE message_id = ?", oc.getMessageID()));
+        assertEquals("no_requiere_oc", h.scalar("SELECT status FROM reservation WHERE reservation_code = '68000001'"));
+        assertTrue(h.getJson("/api/reservas/68000001").toString().contains("oc_adicional"), "shown on the reservation");
+    }
+
+    /** Defect 10: names that sanitise alike, or no name at all, never overwrite each other. */
+    @Test
+    void filesThatSanitiseAlikeAreAllKept() throws Exception {
+        h.awaitReady();
+        MimeMessage oc = mail("alguien@otra.cl", "Orden de compra", "sin código",
+                new Attachment("OC 1.pdf", "application/pdf", TestPdfs.simple("UNO"), false),
+                new Attachment("OC_1.pdf", "application/pdf", TestPdfs.simple("DOS"), false),
+                new Attachment(null, "application/octet-stream", new byte[] {1}, false),
+                new Attachment(null, "application/octet-stream", new byte[] {2}, false),
+                new Attachment("CON.pdf", "application/pdf", TestPdfs.simple("TRES"), false),
+                new Attachment("\u202Egnp.pdf", "application/pdf", TestPdfs.simple("RTL"), false),
+                new Attachment("x".repeat(300) + ".pdf", "application/pdf", TestPdfs.simple("LARGO"), false));
+        h.append("seguimiento", "secreto", oc, false);
+        await("queued", () -> "oc/procesado".equals(outcome(oc)));
+        var rows = h.query("SELECT f.stored_path, f.sha256 FROM purchase_order_file f JOIN purchase_order o"
+                + " ON o.id = f.purchase_order_id WHERE o.message_id = ? ORDER BY f.id", oc.getMessageID());
+        assertEquals(7, rows.size());
+        assertEquals(7, rows.stream().map(r -> r.get(0)).distinct().count(), "unique stored names");
+        for (var r : rows) {
+            java.nio.file.Path p = ocFiles.resolve((String) r.get(0));
+            assertEquals(r.get(1), cl.seguimientooc.mail.MailContent.sha256(java.nio.file.Files.readAllBytes(p)), "each file intact");
+            String name = p.getFileName().toString();
+            assertTrue(name.matches("[0-9]+-[0-9]+-[A-Za-z0-9._-]+") && name.length() < 120, name);
+            assertFalse(name.matches("(?i)[0-9]+-[0-9]+-con\\.pdf"), name);
+        }
+    }
+
+    /** Defect 10: a file written in a transaction that rolls back does not stay on disk. */
+    @Test
+    void filesOfARolledBackTransactionAreRemovedAndTheMailStaysReprocessable() throws Exception {
+        h.awaitReady();
+        try (var c = java.sql.DriverManager.getConnection(h.dbUrl); var st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE FUNCTION test_fail_file() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'falla de prueba'; END $$");
+            st.execute("CREATE TRIGGER test_fail_file BEFORE INSERT ON purchase_order_file FOR EACH ROW "
+                    + "WHEN (NEW.original_name = 'falla.pdf') EXECUTE FUNCTION test_fail_file()");
+        }
+        MimeMessage oc = mail("alguien@rollback.cl", "Orden de compra", "sin código",
+                Attachment.pdf("primero.pdf", TestPdfs.simple("UNO")), Attachment.pdf("falla.pdf", TestPdfs.simple("DOS")));
+        try {
+            h.append("seguimiento", "secreto", oc, false);
+            await("recorded as an error", () -> "desconocido/error".equals(outcome(oc)) || "oc/error".equals(outcome(oc)));
+        } finally {
+            try (var c = java.sql.DriverManager.getConnection(h.dbUrl); var st = c.createStatement()) {
+                st.execute("DROP TRIGGER test_fail_file ON purchase_order_file");
+            }
+        }
+        java.util.Set<String> referenced = new java.util.HashSet<>();
+        h.query("SELECT stored_path FROM purchase_order_file").forEach(r -> referenced.add((String) r.get(0)));
+        try (var files = java.nio.file.Files.walk(ocFiles)) {
+            List<String> orphans = files.filter(java.nio.file.Files::isRegularFile)
+                    .map(p -> ocFiles.relativize(p).toString().replace('\\', '/')).filter(p -> !referenced.contains(p)).toList();
+            assertEquals(List.of(), orphans, "no file without its record, no temporary file");
+        }
+        assertEquals(Boolean.TRUE, h.scalar("SELECT raw_message IS NOT NULL FROM processed_mail WHERE message_id = ?",
+                oc.getMessageID()), "the mail stays reprocessable");
+        long id = ((Number) h.scalar("SELECT id FROM processed_mail WHERE message_id = ?", oc.getMessageID())).longValue();
+        var again = h.post("/api/mensajes/" + id + "/reprocesar", "application/json", "");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(2L, h.scalar("SELECT count(*) FROM purchase_order_file f JOIN purchase_order o ON o.id = f.purchase_order_id"
+                + " WHERE o.source_mail_id = ?", id), "both files stored once the fault is gone");
     }
 }

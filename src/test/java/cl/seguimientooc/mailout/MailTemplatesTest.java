@@ -63,4 +63,24 @@ class MailTemplatesTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("recordatorio_dia2.html.ftl") && problems.get(0).contains("línea 2"), problems.get(0));
     }
+
+    /** Every text field of a PDF (and the sender settings) carries markup; none of it reaches the HTML raw. */
+    @Test
+    void everyTextFromAPdfIsEscapedInHtmlAndKeptAsIsInPlainText() {
+        String evil = "<script>alert(1)</script><a href=\"http://phish.example\">clic</a>\"'&";
+        Map<String, Object> model = LadderMailModel.of(new ReservationView("ID" + evil, "LOC" + evil, "LZ" + evil,
+                "AG" + evil, "HT" + evil, LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 8), new BigDecimal("1000"), "CLP",
+                List.of("HU" + evil, "HU2" + evil), "FONO" + evil), "oc@agencia.cl", "REM" + evil, "seguimiento@agencia.cl",
+                LocalDate.of(2026, 6, 26), LocalDateTime.of(2026, 7, 6, 18, 0));
+        for (String kind : MailTemplates.KINDS) {
+            MailTemplates.Rendered r = TEMPLATES.render(kind, model);
+            assertFalse(r.html().contains("<script>"), kind + ": no script tag");
+            assertFalse(r.html().contains("<a href=\"http://phish.example\">"), kind + ": no injected link");
+            assertFalse(r.html().contains("\"'&<"), kind + ": quotes and ampersands escaped");
+            assertTrue(r.html().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), kind + " shows the text escaped");
+            assertTrue(r.html().contains("&quot;"), kind);
+            assertTrue(r.text().contains("<script>alert(1)</script>"), kind + ": plain text is not HTML-escaped");
+            assertFalse(r.subject().contains("\n"), kind);
+        }
+    }
 }
