@@ -8,17 +8,18 @@ ON CONFLICT (mailbox, dedup_key) DO NOTHING
 RETURNING id
 
 -- name: take_over
--- An 'en_proceso' claim left behind by a crash (this instance, not in flight, or stale) is taken again.
+-- An 'en_proceso' claim that is this instance's own (not in flight), released, left by an earlier run
+-- of this instance (restart after a crash) or by an instance that stopped beating, is taken again.
 UPDATE processed_mail
    SET claimed_by = :instance, attempts = attempts + 1, updated_at = now()
  WHERE mailbox = :mailbox AND dedup_key = :key AND outcome = 'en_proceso'
-   AND (claimed_by = :instance OR claimed_by IS NULL OR updated_at < now() - make_interval(secs => :staleSeconds))
+   AND (claimed_by = :instance OR claim_abandoned(claimed_by, :instance, :instanceName, :staleSeconds))
 RETURNING id
 
 -- name: release
 -- The route failed without recording anything: let the next poll try again.
-UPDATE processed_mail SET claimed_by = NULL, updated_at = now() - interval '100 years'
- WHERE mailbox = :mailbox AND dedup_key = :key AND outcome = 'en_proceso'
+UPDATE processed_mail SET claimed_by = NULL, updated_at = now()
+ WHERE mailbox = :mailbox AND dedup_key = :key AND outcome = 'en_proceso' AND claimed_by = :instance
 
 -- name: find_claim
 SELECT id FROM processed_mail WHERE mailbox = :mailbox AND dedup_key = :key
@@ -30,7 +31,7 @@ UPDATE processed_mail
        outcome = :outcome, reason = :reason, error = :error, details = CAST(:details AS jsonb),
        raw_message = :raw, raw_sha256 = :rawSha256, post_action = :postAction,
        claimed_by = NULL, updated_at = now()
- WHERE id = :id
+ WHERE id = :id AND outcome = 'en_proceso' AND claimed_by IN (:instance, 'reproceso-' || :instance)
 
 -- name: record_failure
 -- Anything unexpected: the error and the raw message are kept so the mail can be reprocessed.
@@ -38,7 +39,7 @@ UPDATE processed_mail
    SET outcome = 'error', error = :error, raw_message = COALESCE(:raw, raw_message),
        raw_sha256 = COALESCE(:rawSha256, raw_sha256), sender = COALESCE(:sender, sender),
        subject = COALESCE(:subject, subject), claimed_by = NULL, updated_at = now()
- WHERE id = :id
+ WHERE id = :id AND outcome = 'en_proceso' AND claimed_by IN (:instance, 'reproceso-' || :instance)
 
 -- name: load_for_reprocess
 SELECT id, mailbox, dedup_key, outcome, raw_message, uid_validity, uid FROM processed_mail WHERE id = :id FOR UPDATE

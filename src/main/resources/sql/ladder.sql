@@ -43,23 +43,25 @@ UPDATE reservation SET next_step = :step, next_step_at = :at WHERE id = :id
 -- name: claim
 -- The level is claimed before anything is sent: the unique index allows one automatic send per level.
 INSERT INTO sent_email (reservation_id, kind, level, manual, status, message_id, from_address, to_addresses,
-                        cc_addresses, reply_to, subject, body_html, body_text, template, content_sha256, claimed_at)
+                        cc_addresses, reply_to, subject, body_html, body_text, template, content_sha256, claimed_at,
+                        claimed_by)
 VALUES (:reservationId, :kind, :level, :manual, 'reclamado', :messageId, :from, CAST(:to AS text[]),
-        CAST(:cc AS text[]), :replyTo, :subject, :html, :text, :template, :sha, :claimedAt)
+        CAST(:cc AS text[]), :replyTo, :subject, :html, :text, :template, :sha, :claimedAt, :instance)
 ON CONFLICT DO NOTHING
 RETURNING id
 
 -- name: to_send
--- Claimed or failed-for-now e-mails whose turn has come (a crash after claiming leaves them 'reclamado').
+-- Claimed e-mails not handed to SMTP yet (a run that died after claiming, notices queued by OC
+-- intake) and failed-for-now ones whose turn has come. Any run may send a claimed one: start_sending
+-- lets exactly one of them have it, so nothing waits for a stale timeout.
 SELECT id FROM sent_email
- WHERE (status = 'reclamado' AND claimed_at < :staleBefore)
-    OR (status = 'reclamado' AND (kind LIKE 'aviso%' OR kind = 'acuse_oc'))   -- queued by OC intake
+ WHERE status = 'reclamado'
     OR (status = 'error' AND next_attempt_at <= :now)
  ORDER BY id LIMIT :limit
 
 -- name: start_sending
 -- Only one sender gets a row; the others update nothing.
-UPDATE sent_email SET status = 'enviando', attempts = attempts + 1, sending_since = now()
+UPDATE sent_email SET status = 'enviando', attempts = attempts + 1, sending_since = now(), sending_by = :instance
  WHERE id = :id AND status IN ('reclamado', 'error')
 RETURNING reservation_id, kind, level, manual, message_id, from_address, to_addresses, cc_addresses, reply_to,
           subject, body_html, body_text
@@ -89,14 +91,27 @@ UPDATE reservation SET status = 'suspendida', status_reason = :reason, next_step
        updated_at = now()
  WHERE id = :id AND status = 'pendiente'
 
--- name: stale_sending
--- Handed to SMTP by a run that died before recording the answer: delivery unknown. Counted as sent
--- (never twice) and flagged so a person checks with the client and resends by hand if needed.
+-- name: uncertain
+-- Handed to SMTP by a process that is gone (crashed, restarted, stopped beating) or by this one
+-- without its answer being recorded: it may have been delivered. Never sent again by itself.
 UPDATE sent_email
-   SET status = 'enviado', sent_at = COALESCE(sent_at, :sentAt),
-       smtp_reply = 'desconocido: el envío se interrumpió antes de recibir la respuesta del servidor'
- WHERE status = 'enviando' AND sending_since < :staleBefore
-RETURNING id, reservation_id, kind
+   SET status = 'incierto', sent_at = COALESCE(sent_at, sending_since),
+       smtp_reply = 'desconocido: el envío se interrumpió antes de registrar la respuesta del servidor'
+ WHERE status = 'enviando'
+   AND (claim_abandoned(sending_by, :instance, :instanceName, :staleSeconds)
+        OR (sending_by = :instance AND id <> ALL (CAST(:inFlight AS bigint[]))
+            AND id <> ALL (CAST(:unrecorded AS bigint[]))))
+RETURNING id, reservation_id, kind, sending_by
+
+-- name: hold_for_uncertain
+-- An admin must say whether an uncertain e-mail arrived: the ladder waits (a pause) until resumed.
+UPDATE reservation
+   SET ladder_attention = :reason,
+       ladder_paused_reason = CASE WHEN status = 'pendiente' THEN :reason ELSE ladder_paused_reason END,
+       next_step_at = CASE WHEN status = 'pendiente' THEN 'infinity'::timestamptz ELSE next_step_at END,
+       ladder_paused_until = CASE WHEN status = 'pendiente' THEN 'infinity'::timestamptz ELSE ladder_paused_until END,
+       updated_at = now()
+ WHERE id = :id
 
 -- name: attempts
 SELECT attempts FROM sent_email WHERE id = :id
@@ -104,8 +119,20 @@ SELECT attempts FROM sent_email WHERE id = :id
 -- name: find_by_code
 SELECT id FROM reservation WHERE reservation_code = :code
 
--- name: agenda_candidates
-SELECT r.id FROM reservation r WHERE r.status = 'pendiente' ORDER BY r.next_step_at NULLS FIRST, r.id LIMIT :limit
+-- name: agenda
+-- Pending, unpaused reservations with their schedule and automatic send history, in one statement.
+SELECT r.id, r.reservation_code, r.agency, r.ladder_started_at, r.created_at, c.reminder_days, c.ultimatum_days,
+       h.sent_1, h.sent_2, h.sent_3
+  FROM reservation r
+  LEFT JOIN client c ON c.id = r.client_id
+  LEFT JOIN LATERAL (SELECT max(e.sent_at) FILTER (WHERE e.level = 1) AS sent_1,
+                            max(e.sent_at) FILTER (WHERE e.level = 2) AS sent_2,
+                            max(e.sent_at) FILTER (WHERE e.level = 3) AS sent_3
+                       FROM sent_email e
+                      WHERE e.reservation_id = r.id AND NOT e.manual AND e.level IS NOT NULL) h ON true
+ WHERE r.status = 'pendiente' AND (r.next_step_at IS NULL OR r.next_step_at < 'infinity')
+ ORDER BY r.next_step_at NULLS FIRST, r.id
+ LIMIT :limit
 
 -- name: override_upsert
 INSERT INTO calendar_override (day, holiday, name, created_by) VALUES (:day, :holiday, :name, :actor)

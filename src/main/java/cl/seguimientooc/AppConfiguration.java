@@ -94,9 +94,10 @@ public class AppConfiguration implements CamelConfiguration {
     /** Mail intake, reservations and clients: the beans the mailbox routes and the API call. */
     private static void bindIntake(CamelContext context, Settings settings, ConfirmationExtractor extractor, Database database) {
         var registry = context.getRegistry();
-        int staleSeconds = settings.getInt(Setting.MAIL_CLAIM_STALE_SECONDS);
         boolean testClock = settings.getBoolean(Setting.OC_TEST_CLOCK);
-        Services services = new Services(settings, database, extractor, staleSeconds, testClock, Services.OcSettings.of(settings));
+        Services services = new Services(settings, database, extractor, Services.hostName() + ":" + settings.get(Setting.WEB_PORT),
+                testClock, Services.OcSettings.of(settings));
+        registry.bind("serviceInstance", cl.seguimientooc.store.Instance.class, services.instance, null, "close");
         String clockAt = settings.get(Setting.OC_TEST_CLOCK_AT);
         if (!clockAt.isEmpty()) {
             LOG.warn("Reloj de prueba fijado en {}", services.clock.set(clockAt));
@@ -154,8 +155,8 @@ public class AppConfiguration implements CamelConfiguration {
             }
         };
         Db db = services.db;
-        LadderRunner runner = new LadderRunner(db, services.clock,
-                () -> new LadderPolicy(LadderRunner.loadCalendar(db.jdbc())), schedule,
+        LadderRunner runner = new LadderRunner(db, services.instance, services.clock,
+                () -> new LadderPolicy(cl.seguimientooc.mailout.LadderCalendar.load(db.jdbc())), schedule,
                 context.getRegistry().lookupByNameAndType("mailTemplates", MailTemplates.class), services.reservations,
                 config, transport);
         context.getRegistry().bind("ladderRunner", LadderRunner.class, runner);
@@ -163,7 +164,9 @@ public class AppConfiguration implements CamelConfiguration {
         if (settings.getBoolean(Setting.OC_ACKNOWLEDGE)) {
             services.ocIntake.setAcknowledgements(runner::queueAcknowledgement);
         }
-        context.getRegistry().bind("ladderApi", LadderApi.class, new LadderApi(runner, services.clock));
+        cl.seguimientooc.mailout.LadderAgenda agenda = new cl.seguimientooc.mailout.LadderAgenda(db.jdbc(), services.clock,
+                () -> new LadderPolicy(cl.seguimientooc.mailout.LadderCalendar.load(db.jdbc())), schedule);
+        context.getRegistry().bind("ladderApi", LadderApi.class, new LadderApi(runner, agenda, new cl.seguimientooc.mailout.LadderCalendar(db), services.clock));
 
         int port = settings.getInt(Setting.SMTP_PORT);
         java.util.Properties mailProps = new java.util.Properties();

@@ -28,6 +28,8 @@ import java.util.List;
 public final class Services {
 
     public final Db db;
+    /** This process as a claim owner, beating in service_instance. */
+    public final cl.seguimientooc.store.Instance instance;
     public final ServiceClock clock;
     public final SenderRules senders;
     public final ProcessedMailStore mails;
@@ -51,17 +53,19 @@ public final class Services {
         }
     }
 
-    public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds) {
-        this(settings, database, extractor, claimStaleSeconds, false, OcSettings.of(settings));
+    /** {@code instanceName}: stable across restarts of this instance (host:port), see {@link cl.seguimientooc.store.Instance}. */
+    public Services(Settings settings, Database database, ConfirmationExtractor extractor, String instanceName) {
+        this(settings, database, extractor, instanceName, false, OcSettings.of(settings));
     }
 
     /** {@code testClock}: OC_TEST_CLOCK, the simulated clock for tests and demos. */
-    public Services(Settings settings, Database database, ConfirmationExtractor extractor, int claimStaleSeconds,
+    public Services(Settings settings, Database database, ConfirmationExtractor extractor, String instanceName,
                     boolean testClock, OcSettings ocSettings) {
         db = new Db(database.dataSource());
+        instance = new cl.seguimientooc.store.Instance(db, instanceName, settings.getInt(Setting.MAIL_CLAIM_STALE_SECONDS)).start();
         clock = new ServiceClock(testClock, db.jdbc());
         senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
-        mails = new ProcessedMailStore(db, claimStaleSeconds);
+        mails = new ProcessedMailStore(db, instance);
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
         clients = new ClientStore(db, reservations);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
@@ -74,6 +78,19 @@ public final class Services {
         intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,
                 PostAction.fromCode(settings.get(Setting.MAIL_POST_ACTION)), settings.get(Setting.MAIL_MOVE_FOLDER));
         readers = MailboxRoutes.plan(settings);
+    }
+
+    /** This host's name, for instance names. */
+    public static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /** A reprocessed message is read for what the mailboxes are read for; with none configured, for both. */

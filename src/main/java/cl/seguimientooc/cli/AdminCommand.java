@@ -31,13 +31,15 @@ public final class AdminCommand {
         Path layouts = workingDir.resolve(settings.get(cl.seguimientooc.config.Setting.LAYOUTS_DIR));
         try (Database database = Database.open(settings, workingDir.resolve(settings.get(cl.seguimientooc.config.Setting.DATA_DIR)))) {
             Services services = new Services(settings, database, new ConfirmationExtractor(LayoutRegistry.load(layouts)),
-                    settings.getInt(cl.seguimientooc.config.Setting.MAIL_CLAIM_STALE_SECONDS));
-            return switch (command) {
-                case "import-clients" -> importClients(services, args, out, err);
-                case "export-clients" -> exportClients(services, args, out);
-                case "reprocess" -> reprocess(services, args, out, err);
-                default -> 2;
-            };
+                    "consola@" + Services.hostName() + "-" + ProcessHandle.current().pid());
+            try (services.instance) {
+                return switch (command) {
+                    case "import-clients" -> importClients(services, args, out, err);
+                    case "export-clients" -> exportClients(services, args, out);
+                    case "reprocess" -> reprocess(services, args, out, err);
+                    default -> 2;
+                };
+            }
         } catch (Exception e) {
             err.println("Error: " + e.getMessage());
             if (settings.embeddedDatabase()) {

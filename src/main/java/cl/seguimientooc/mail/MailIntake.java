@@ -109,6 +109,11 @@ public final class MailIntake {
                 cause = e; // could not fetch it: a connection problem, retried on the next poll
             }
         }
+        if (cause instanceof ProcessedMailStore.ClaimLostException) {
+            LOG.warn("Mensaje {} de {}: {}", key, mailbox, cause.getMessage());
+            repository.forgetClaim(composed);
+            return;
+        }
         if (raw == null || Faults.isTransient(cause)) {
             release(composed, key, mailbox, cause);
             return;
@@ -123,7 +128,11 @@ public final class MailIntake {
             if (id == null) {
                 throw new IllegalStateException("sin registro para " + key);
             }
-            mails.recordFailure(id, error, raw, content.rawSha256(), content.fromAddress(), content.subject());
+            if (!mails.recordFailure(id, error, raw, content.rawSha256(), content.fromAddress(), content.subject())) {
+                LOG.warn("Mensaje {} de {} falló, pero otra instancia ya lo retomó: no se registra este intento", key, mailbox);
+                repository.forgetClaim(composed);
+                return;
+            }
             LOG.error("Mensaje {} de {} falló y quedó registrado (id {}) para reprocesarlo: {}", key, mailbox, id, error);
         } catch (RuntimeException e) {
             if (!Faults.isTransient(e)) {

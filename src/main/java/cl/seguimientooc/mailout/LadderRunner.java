@@ -9,17 +9,11 @@ import cl.seguimientooc.mail.MailContent;
 import cl.seguimientooc.mailout.LadderMailModel.ReservationView;
 import cl.seguimientooc.store.ClientStore;
 import cl.seguimientooc.store.Db;
+import cl.seguimientooc.store.Instance;
 import cl.seguimientooc.store.ReservationStore;
 import cl.seguimientooc.store.SqlStatements;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -29,17 +23,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -57,13 +47,8 @@ public final class LadderRunner {
     private static final Logger LOG = LoggerFactory.getLogger(LadderRunner.class);
     private static final SqlStatements SQL = SqlStatements.load("ladder.sql");
     private static final int BATCH = 500;
-    /** A claim not handed to SMTP after this long was left by a run that died. */
-    private static final Duration STALE_CLAIM = Duration.ofMinutes(2);
     /** A reservation whose level is being sent is looked at again after this long. */
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofMinutes(10);
-    /** An SMTP hand-off without a recorded answer after this long was cut by a crash. */
-    private static final Duration STALE_SENDING = Duration.ofMinutes(10);
-    private static final Session SESSION = Session.getInstance(new Properties());
 
     /** Sender identity, recipients and retry limits. */
     public record Config(String fromEmail, String fromName, String replyTo, List<String> adminRecipients,
@@ -83,9 +68,10 @@ public final class LadderRunner {
     private final MailTemplates templates;
     private final ReservationStore reservations;
     private final Config config;
-    private final Transport transport;
+    private final Instance instance;
+    private final LadderSender sender;
 
-    public LadderRunner(Db db, ServiceClock clock, Supplier<LadderPolicy> policy, Schedule schedule,
+    public LadderRunner(Db db, Instance instance, ServiceClock clock, Supplier<LadderPolicy> policy, Schedule schedule,
                         MailTemplates templates, ReservationStore reservations, Config config, Transport transport) {
         this.db = db;
         this.jdbc = db.jdbc();
@@ -95,7 +81,8 @@ public final class LadderRunner {
         this.templates = templates;
         this.reservations = reservations;
         this.config = config;
-        this.transport = transport;
+        this.instance = instance;
+        this.sender = new LadderSender(jdbc, instance, reservations, config, transport, clock);
     }
 
     /** One pass of the ladder. Returns what it did, in the API's words. */
@@ -109,14 +96,7 @@ public final class LadderRunner {
         for (long id : jdbc.queryForList(SQL.get("to_plan"), Map.of("limit", BATCH * 4), Long.class)) {
             planned += db.tx().execute(s -> plan(id, rules, now, false, suspended)) ? 1 : 0;
         }
-        for (Map<String, Object> lost : jdbc.queryForList(SQL.get("stale_sending"), new MapSqlParameterSource("sentAt",
-                Timestamp.from(now)).addValue("staleBefore", Timestamp.from(Instant.now().minus(STALE_SENDING))))) {
-            long reservationId = ((Number) lost.get("reservation_id")).longValue();
-            jdbc.update(SQL.get("attention"), Map.of("id", reservationId, "attention", "el envío de " + lost.get("kind")
-                    + " se interrumpió: verifique con el cliente si llegó y reenvíelo si no"));
-            LOG.warn("Correo {} ({}) quedó a medio enviar; se da por enviado y se marca para revisión", lost.get("id"),
-                    lost.get("kind"));
-        }
+        sender.settle();
         List<Long> claimed = new ArrayList<>();
         if (config.smtpConfigured()) {
             for (long id : jdbc.queryForList(SQL.get("due"), Map.of("now", Timestamp.from(now), "limit", BATCH), Long.class)) {
@@ -126,8 +106,7 @@ public final class LadderRunner {
                 }
             }
             LinkedHashSet<Long> toSend = new LinkedHashSet<>(claimed);
-            toSend.addAll(jdbc.queryForList(SQL.get("to_send"), Map.of("now", Timestamp.from(now),
-                    "staleBefore", Timestamp.from(Instant.now().minus(STALE_CLAIM)), "limit", BATCH), Long.class));
+            toSend.addAll(jdbc.queryForList(SQL.get("to_send"), Map.of("now", Timestamp.from(now), "limit", BATCH), Long.class));
             for (long emailId : toSend) {
                 Map<String, Object> result = send(emailId, rules);
                 if (result != null) {
@@ -235,67 +214,8 @@ public final class LadderRunner {
                 .addValue("from", fromHeader()).addValue("to", ClientStore.arrayLiteral(to))
                 .addValue("cc", ClientStore.arrayLiteral(cc)).addValue("replyTo", replyTo).addValue("subject", mail.subject())
                 .addValue("html", mail.html()).addValue("text", mail.text()).addValue("template", kind).addValue("sha", sha)
-                .addValue("claimedAt", Timestamp.from(Instant.now())), Long.class);
+                .addValue("claimedAt", Timestamp.from(Instant.now())).addValue("instance", instance.id()), Long.class);
         return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    /** Hands one claimed e-mail to SMTP and records the answer. */
-    private Map<String, Object> send(long emailId, LadderPolicy rules) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("start_sending"), Map.of("id", emailId));
-        if (rows.isEmpty()) {
-            return null; // another run has it
-        }
-        Map<String, Object> e = rows.get(0);
-        long reservationId = ((Number) e.get("reservation_id")).longValue();
-        String kind = (String) e.get("kind");
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("correo_id", emailId);
-        result.put("tipo", kind);
-        String status = jdbc.queryForObject(SQL.get("reservation_status"), Map.of("id", reservationId), String.class);
-        // notices and acknowledgements go out whatever the reservation's status
-        boolean clientMail = !kind.startsWith("aviso") && !kind.equals("acuse_oc");
-        if (clientMail && !Boolean.TRUE.equals(e.get("manual")) && !"pendiente".equals(status)) {
-            // The reservation left the ladder (OC received, cancelled, ...) after the claim: nothing more goes out.
-            jdbc.update(SQL.get("mark_cancelled"), Map.of("id", emailId, "reason", "la reserva pasó a " + status));
-            result.put("estado", "cancelado");
-            return result;
-        }
-        Instant now = clock.now();
-        try {
-            transport.send(mime(e));
-            jdbc.update(SQL.get("mark_sent"), new MapSqlParameterSource("id", emailId).addValue("sentAt", Timestamp.from(now))
-                    .addValue("reply", "250"));
-            result.put("estado", "enviado");
-            result.put("para", strings(e.get("to_addresses")));
-            result.put("asunto", e.get("subject"));
-            if (clientMail) {
-                db.tx().execute(s -> plan(reservationId, rules, now, false, new ArrayList<>()));
-            }
-        } catch (Exception ex) {
-            String reply = describe(ex);
-            int attempts = jdbc.queryForObject(SQL.get("attempts"), Map.of("id", emailId), Integer.class);
-            if (permanent(ex) || attempts >= config.maxAttempts()) {
-                jdbc.update(SQL.get("mark_failed"), Map.of("id", emailId, "error", reply, "reply", reply));
-                jdbc.update(SQL.get("attention"), Map.of("id", reservationId, "attention",
-                        "envío de " + kind + " rechazado: " + reply));
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("correo_id", emailId);
-                details.put("tipo", kind);
-                details.put("error", reply);
-                reservations.audit("sistema", "envio_fallido", reservationId, details);
-                result.put("estado", "fallido");
-                LOG.error("Correo {} ({}) rechazado definitivamente: {}", emailId, kind, reply);
-            } else {
-                Instant nextAt = now.plus(backoff(attempts));
-                jdbc.update(SQL.get("mark_retry"), new MapSqlParameterSource("id", emailId).addValue("error", reply)
-                        .addValue("reply", reply).addValue("nextAt", Timestamp.from(nextAt)));
-                result.put("estado", "error");
-                result.put("reintento", nextAt.toString());
-                LOG.warn("Correo {} ({}) no enviado (intento {}), se reintenta {}: {}", emailId, kind, attempts, nextAt, reply);
-            }
-            result.put("error", reply);
-        }
-        return result;
     }
 
     /**
@@ -372,179 +292,10 @@ public final class LadderRunner {
         return result == null ? Map.of("correo_id", emailId, "estado", "en_curso") : result;
     }
 
-    /**
-     * What the ladder will do up to {@code until} for the pending reservations, assuming each step
-     * happens when it falls due (the same policy as the runner; nothing is sent).
-     */
-    public List<Map<String, Object>> agenda(LocalDate until, int limit) {
-        LadderPolicy rules = policy.get();
-        Instant now = clock.now();
-        Instant end = until.plusDays(1).atStartOfDay(schedule.zone()).toInstant();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (long id : jdbc.queryForList(SQL.get("agenda_candidates"), Map.of("limit", limit), Long.class)) {
-            List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("view"), Map.of("id", id));
-            if (rows.isEmpty()) {
-                continue;
-            }
-            Map<String, Object> r = rows.get(0);
-            Schedule s = scheduleFor(r);
-            History h = history(id, r);
-            Instant at = now;
-            for (int i = 0; i < 4; i++) {
-                Next next = rules.next(h, s, at);
-                if (next.step() == Step.TERMINADA || next.notBefore().isAfter(end)) {
-                    break;
-                }
-                Instant when = next.notBefore().isBefore(now) ? rules.windowOpenAtOrAfter(now, s) : next.notBefore();
-                if (next.step() == Step.SUSPENSION) {
-                    when = next.notBefore().isBefore(now) ? now : next.notBefore();
-                }
-                if (when.isAfter(end)) {
-                    break;
-                }
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("fecha", when.toString());
-                item.put("fecha_local", LocalDateTime.ofInstant(when, s.zone()).toString());
-                item.put("id_reserva", r.get("reservation_code"));
-                item.put("agencia", r.get("agency"));
-                item.put("paso", next.step().code());
-                out.add(item);
-                if (next.step() == Step.SUSPENSION) {
-                    break;
-                }
-                h = switch (next.step()) {
-                    case SOLICITUD_INICIAL -> new History(h.enteredAt(), when, null, null);
-                    case RECORDATORIO -> new History(h.enteredAt(), h.requestSentAt(), when, null);
-                    default -> new History(h.enteredAt(), h.requestSentAt(), h.reminderSentAt(), when);
-                };
-                at = when;
-            }
-        }
-        out.sort(java.util.Comparator.comparing(m -> (String) m.get("fecha")));
-        return out;
-    }
-
-    /** Adds a holiday (holiday=true) or works a rule holiday (false); every pending reservation is re-planned. */
-    public void overrideDay(LocalDate day, boolean holiday, String name, String actor) {
-        db.tx().executeWithoutResult(tx -> {
-            jdbc.update(SQL.get("override_upsert"), new MapSqlParameterSource("day", day).addValue("holiday", holiday)
-                    .addValue("name", name).addValue("actor", actor));
-            jdbc.update(SQL.get("replan_all"), Map.of());
-        });
-    }
-
-    /** Removes an admin's change to a date (back to the rules); every pending reservation is re-planned. */
-    public boolean clearOverride(LocalDate day) {
-        Boolean removed = db.tx().execute(tx -> {
-            int n = jdbc.update(SQL.get("override_delete"), Map.of("day", day));
-            jdbc.update(SQL.get("replan_all"), Map.of());
-            return n > 0;
-        });
-        return Boolean.TRUE.equals(removed);
-    }
-
-    /** The holidays of a year as the ladder sees them (rules plus the admin's changes). */
-    public List<Map<String, Object>> holidays(int year) {
-        cl.seguimientooc.ladder.BusinessCalendar calendar = loadCalendar(jdbc);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-            String name = calendar.holiday(d);
-            if (name != null) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("fecha", d.toString());
-                m.put("nombre", name);
-                m.put("dia", ChileanFormat.longDate(d));
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    /** The business calendar with the admin's changes from the database. */
-    public static cl.seguimientooc.ladder.BusinessCalendar loadCalendar(NamedParameterJdbcTemplate jdbc) {
-        Map<LocalDate, cl.seguimientooc.ladder.BusinessCalendar.Override> overrides = new LinkedHashMap<>();
-        for (Map<String, Object> row : jdbc.queryForList(SQL.get("overrides"), Map.of())) {
-            LocalDate day = ((Date) row.get("day")).toLocalDate();
-            overrides.put(day, new cl.seguimientooc.ladder.BusinessCalendar.Override(day, (Boolean) row.get("holiday"),
-                    (String) row.get("name")));
-        }
-        return new cl.seguimientooc.ladder.BusinessCalendar(overrides);
-    }
-
-    Duration backoff(int attempts) {
-        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
-        Duration d = config.retryBase().multipliedBy(factor);
-        return d.compareTo(config.retryMax()) > 0 ? config.retryMax() : d;
-    }
-
-    /** 5xx answers and invalid addresses will not get better by retrying. */
-    static boolean permanent(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof SMTPAddressFailedException || t instanceof AddressException) {
-                return true;
-            }
-            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500) {
-                return true;
-            }
-            if (t instanceof SendFailedException s && s.getInvalidAddresses() != null && s.getInvalidAddresses().length > 0
-                    && (s.getValidSentAddresses() == null || s.getValidSentAddresses().length == 0)) {
-                return true;
-            }
-            if (t instanceof SendFailedException s && s.getNextException() != null && permanent(s.getNextException())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Throwable ex) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = ex; t != null && b.length() < 500; t = t.getCause()) {
-            if (b.length() > 0) {
-                b.append(" ← ");
-            }
-            b.append(t.getClass().getSimpleName()).append(": ").append(String.valueOf(t.getMessage()).strip());
-            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t.getCause()) {
-                b.append(" ← ").append(String.valueOf(m.getNextException().getMessage()).strip());
-            }
-        }
-        return b.toString();
-    }
-
-    private static MimeMessage mime(Map<String, Object> e) throws Exception {
-        String messageId = (String) e.get("message_id");
-        MimeMessage m = new MimeMessage(SESSION) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId); // the one recorded in the ledger, for threading replies
-            }
-        };
-        InternetAddress from = new InternetAddress((String) e.get("from_address"));
-        if (from.getPersonal() != null) {
-            from.setPersonal(from.getPersonal(), "UTF-8"); // encoded for the wire: "Administración"
-        }
-        m.setFrom(from);
-        m.setRecipients(Message.RecipientType.TO, addresses(strings(e.get("to_addresses"))));
-        List<String> cc = strings(e.get("cc_addresses"));
-        if (!cc.isEmpty()) {
-            m.setRecipients(Message.RecipientType.CC, addresses(cc));
-        }
-        if (e.get("reply_to") != null) {
-            m.setReplyTo(addresses(List.of((String) e.get("reply_to"))));
-        }
-        m.setSubject((String) e.get("subject"), "UTF-8");
-        m.setHeader("Auto-Submitted", "auto-generated");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText((String) e.get("body_text"), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText((String) e.get("body_html"), "UTF-8", "html");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        m.setContent(alternative);
-        m.setSentDate(new java.util.Date());
-        m.saveChanges();
-        return m;
+    /** Sends a claimed e-mail; a client e-mail that went out gets its reservation's next step planned. */
+    private Map<String, Object> send(long emailId, LadderPolicy rules) {
+        return sender.send(emailId, reservationId -> db.tx().execute(s -> plan(reservationId, rules, clock.now(), false,
+                new ArrayList<>())));
     }
 
     /** SMTP_FROM_NAME &lt;SMTP_FROM_EMAIL&gt;, as recorded and sent. */
@@ -555,14 +306,6 @@ public final class LadderRunner {
         } catch (java.io.UnsupportedEncodingException e) {
             return config.fromEmail();
         }
-    }
-
-    private static InternetAddress[] addresses(List<String> list) throws AddressException {
-        InternetAddress[] out = new InternetAddress[list.size()];
-        for (int i = 0; i < list.size(); i++) {
-            out[i] = new InternetAddress(list.get(i), true);
-        }
-        return out;
     }
 
     private Map<String, Object> lock(long id) {

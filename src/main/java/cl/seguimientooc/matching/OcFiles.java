@@ -63,19 +63,28 @@ public final class OcFiles {
             Files.createDirectories(target.getParent());
             tmp = Files.createTempFile(target.getParent(), ".oc-", ".tmp");
             Files.write(tmp, a.content());
-            Files.move(tmp, target); // a rename on the same disk; fails rather than replace a file
+            try {
+                Files.move(tmp, target); // a rename on the same disk; fails rather than replace a file
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // a file from another database (restored, reset) holds the name: keep both
+                relative = YearMonth.now() + "/" + poId + "-" + (index + 1) + "-" + java.util.UUID.randomUUID()
+                        .toString().substring(0, 8) + "-" + safe;
+                target = base.resolve(relative).normalize();
+                Files.move(tmp, target);
+            }
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException(diskMessage(relative, e), e);
         } finally {
             deleteQuietly(tmp);
         }
+        Path written = target;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        deleteQuietly(target); // the record of it is gone too: no orphan on disk
+                        deleteQuietly(written); // the record of it is gone too: no orphan on disk
                     }
                 }
             });

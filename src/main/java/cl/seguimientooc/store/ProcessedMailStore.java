@@ -2,7 +2,6 @@ package cl.seguimientooc.store;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -15,15 +14,19 @@ public final class ProcessedMailStore {
 
     private static final SqlStatements SQL = SqlStatements.load("intake.sql");
 
-    /** Identifies this service instance in claims. */
-    public static final String INSTANCE = "svc-" + UUID.randomUUID();
-
     private final NamedParameterJdbcTemplate jdbc;
-    private final int staleSeconds;
+    private final Instance instance;
 
-    public ProcessedMailStore(Db db, int staleSeconds) {
+    public ProcessedMailStore(Db db, Instance instance) {
         this.jdbc = db.jdbc();
-        this.staleSeconds = staleSeconds;
+        this.instance = instance;
+    }
+
+    /** Another instance took the message over (this one stopped beating): nothing of this run may be recorded. */
+    public static final class ClaimLostException extends IllegalStateException {
+        public ClaimLostException(long id) {
+            super("el mensaje " + id + " ya no es de esta instancia (otra lo retomó); no se registra este intento");
+        }
     }
 
     /** What a claim attempt found; {@code id} is the record's id when CLAIMED. */
@@ -33,9 +36,8 @@ public final class ProcessedMailStore {
 
     /** CLAIMED when this instance now owns the message; DONE when it was handled; BUSY when another holds it. */
     public Claim claim(String mailbox, String key) {
-        MapSqlParameterSource p = new MapSqlParameterSource("mailbox", mailbox).addValue("key", key)
-                .addValue("messageId", key.startsWith("sha256:") ? null : key).addValue("instance", INSTANCE)
-                .addValue("staleSeconds", staleSeconds);
+        MapSqlParameterSource p = instance.params().addValue("mailbox", mailbox).addValue("key", key)
+                .addValue("messageId", key.startsWith("sha256:") ? null : key);
         List<Long> id = jdbc.queryForList(SQL.get("claim"), p, Long.class);
         if (id.isEmpty()) {
             id = jdbc.queryForList(SQL.get("take_over"), p, Long.class);
@@ -54,7 +56,7 @@ public final class ProcessedMailStore {
             return claimed;
         }
         jdbc.query(SQL.get("claim_many"), new MapSqlParameterSource("mailbox", mailbox)
-                .addValue("keys", ClientStore.arrayLiteral(keys)).addValue("instance", INSTANCE),
+                .addValue("keys", ClientStore.arrayLiteral(keys)).addValue("instance", instance.id()),
                 (java.sql.ResultSet rs) -> {
                     claimed.put(rs.getString("dedup_key"), rs.getLong("id"));
                 });
@@ -63,7 +65,7 @@ public final class ProcessedMailStore {
 
     /** Gives a claim back so the next poll retries the message (the route failed before recording it). */
     public void release(String mailbox, String key) {
-        jdbc.update(SQL.get("release"), Map.of("mailbox", mailbox, "key", key));
+        jdbc.update(SQL.get("release"), Map.of("mailbox", mailbox, "key", key, "instance", instance.id()));
     }
 
     public Long findId(String mailbox, String key) {
@@ -71,15 +73,21 @@ public final class ProcessedMailStore {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** The final record of a message. Runs inside the caller's transaction. */
+    /**
+     * The final record of a message, only while this instance holds its claim; runs inside the
+     * caller's transaction, which a lost claim rolls back.
+     */
     public void complete(MapSqlParameterSource values) {
-        jdbc.update(SQL.get("complete"), values);
+        if (jdbc.update(SQL.get("complete"), values.addValue("instance", instance.id())) != 1) {
+            throw new ClaimLostException(((Number) values.getValue("id")).longValue());
+        }
     }
 
-    public void recordFailure(long id, String error, byte[] raw, String rawSha256, String sender, String subject) {
-        jdbc.update(SQL.get("record_failure"), new MapSqlParameterSource("id", id).addValue("error", error)
+    /** Records an error with the raw message; false when the claim is no longer this instance's. */
+    public boolean recordFailure(long id, String error, byte[] raw, String rawSha256, String sender, String subject) {
+        return jdbc.update(SQL.get("record_failure"), new MapSqlParameterSource("id", id).addValue("error", error)
                 .addValue("raw", raw).addValue("rawSha256", rawSha256).addValue("sender", sender)
-                .addValue("subject", subject));
+                .addValue("subject", subject).addValue("instance", instance.id())) == 1;
     }
 
     /** Locks a record for reprocessing; null when it does not exist. */
@@ -89,7 +97,7 @@ public final class ProcessedMailStore {
     }
 
     public void startReprocess(long id) {
-        jdbc.update(SQL.get("start_reprocess"), Map.of("id", id, "instance", "reproceso-" + INSTANCE));
+        jdbc.update(SQL.get("start_reprocess"), Map.of("id", id, "instance", "reproceso-" + instance.id()));
     }
 
     public List<Long> failedIds() {

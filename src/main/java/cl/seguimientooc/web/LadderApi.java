@@ -13,10 +13,15 @@ import org.apache.camel.Exchange;
 public final class LadderApi {
 
     private final LadderRunner runner;
+    private final cl.seguimientooc.mailout.LadderAgenda agenda;
+    private final cl.seguimientooc.mailout.LadderCalendar calendar;
     private final ServiceClock clock;
 
-    public LadderApi(LadderRunner runner, ServiceClock clock) {
+    public LadderApi(LadderRunner runner, cl.seguimientooc.mailout.LadderAgenda agenda,
+                     cl.seguimientooc.mailout.LadderCalendar calendar, ServiceClock clock) {
         this.runner = runner;
+        this.agenda = agenda;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -55,7 +60,7 @@ public final class LadderApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ahora", clock.now().toString());
         out.put("hasta", day.toString());
-        out.put("agenda", runner.agenda(day, 5000));
+        out.put("agenda", agenda.until(day, 5000));
         return json(exchange, Json.write(out));
     }
 
@@ -69,7 +74,7 @@ public final class LadderApi {
         } catch (NumberFormatException e) {
             throw new ApiError(400, "«anio» debe ser un año, por ejemplo 2026");
         }
-        return json(exchange, Json.write(Map.of("anio", y, "feriados", runner.holidays(y))));
+        return json(exchange, Json.write(Map.of("anio", y, "feriados", calendar.holidays(y))));
     }
 
     /** {@code POST /api/calendario/feriados} {@code {"fecha": "2025-11-16", "nombre": "Elecciones", "feriado": true}}. */
@@ -82,7 +87,7 @@ public final class LadderApi {
             throw new ApiError(400, "«fecha» debe ser AAAA-MM-DD");
         }
         boolean holiday = body.path("feriado").asBoolean(true);
-        runner.overrideDay(day, holiday, body.path("nombre").asText(holiday ? "Feriado" : null), "api");
+        calendar.overrideDay(day, holiday, body.path("nombre").asText(holiday ? "Feriado" : null), "api");
         return json(exchange, Json.write(Map.of("fecha", day.toString(), "feriado", holiday)));
     }
 
@@ -94,7 +99,7 @@ public final class LadderApi {
         } catch (RuntimeException e) {
             throw new ApiError(400, "la fecha debe ser AAAA-MM-DD");
         }
-        if (!runner.clearOverride(day)) {
+        if (!calendar.clearOverride(day)) {
             throw new ApiError(404, "no hay un cambio de calendario para " + day);
         }
         return json(exchange, Json.write(Map.of("fecha", day.toString(), "eliminado", true)));

@@ -151,4 +151,41 @@ class HostileMailTest {
         var r = h.post("/api/mensajes/" + row.get(3) + "/reprocesar", "application/json", "");
         assertEquals(200, r.statusCode(), r.body());
     }
+
+    /**
+     * Defect 9: claims left by a crash are taken back at once, not after a stale timeout: those of
+     * an earlier run of this instance (restart) and those of an instance that stopped beating.
+     */
+    @Test
+    void claimsOfACrashedRunAreTakenBackAtOnce() throws Exception {
+        String mailbox = MailboxIds.of("confirmaciones", "localhost", "INBOX");
+        String myName = cl.seguimientooc.Services.hostName() + ":" + h.webPort;
+        List<String> codes = new java.util.ArrayList<>();
+        String[] owners = {myName + "#antes-del-kill", "otra-replica:8001#muerta"};
+        try (var c = java.sql.DriverManager.getConnection(h.dbUrl)) {
+            // a replica that beat once, long ago
+            c.createStatement().execute("INSERT INTO service_instance (id, name, heartbeat_at) VALUES "
+                    + "('otra-replica:8001#muerta', 'otra-replica:8001', now() - interval '5 minutes')");
+            for (String owner : owners) {
+                String code = String.valueOf(IDS.incrementAndGet());
+                MimeMessage m = mail(HOTELSALES, "Confirmación " + code, "", Attachment.pdf("c.pdf",
+                        TestPdfs.confirmation(5, "WALVIS S.A.", code, 50_000)));
+                try (var ps = c.prepareStatement("INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by) "
+                        + "VALUES (?, ?, ?, 'en_proceso', ?)")) {
+                    ps.setString(1, mailbox);
+                    ps.setString(2, m.getMessageID());
+                    ps.setString(3, m.getMessageID());
+                    ps.setString(4, owner);
+                    ps.executeUpdate();
+                }
+                deliver(m);
+                codes.add(code);
+            }
+        }
+        for (String code : codes) {
+            await("taken over and stored: " + code, () -> h.scalar("SELECT id FROM reservation WHERE reservation_code = ?", code) != null);
+        }
+        assertEquals(0L, h.scalar("SELECT count(*) FROM processed_mail WHERE outcome = 'en_proceso' AND claimed_by = ANY(?)",
+                (Object) owners));
+    }
 }

@@ -170,19 +170,65 @@ class LadderFailuresTest {
             ps.setLong(1, ids.get(1));
             ps.setString(2, "enviando");
             ps.setString(3, "<crash-2@agencia.cl>");
-            ps.setTimestamp(4, Timestamp.from(Instant.now().minusSeconds(1800)));
+            ps.setTimestamp(4, Timestamp.from(Instant.parse(MONDAY_10).minusSeconds(1800))); // on the simulated clock
             ps.executeUpdate();
         }
-        processNow();
+        processNow(); // at once: the claims' process is gone, no stale timeout to wait out
         await("claimed level delivered", () -> inbox("compras@caido.cl") == 1);
         assertEquals("enviado", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", ids.get(0)));
-        assertEquals("enviado", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", ids.get(1)));
+        assertEquals("incierto", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", ids.get(1)),
+                "handed to SMTP by a dead process: it may have arrived, so it is not sent again and not counted as sure");
         assertTrue(String.valueOf(h.scalar("SELECT ladder_attention FROM reservation WHERE id = ?", ids.get(1)))
                 .contains("interrumpió"));
+        assertEquals("infinity", String.valueOf(h.scalar("SELECT next_step_at::text FROM reservation WHERE id = ?", ids.get(1))),
+                "the next level waits until an admin resolves it");
+        assertEquals(1L, h.scalar("SELECT count(*) FROM audit_event WHERE reservation_id = ? AND action = 'envio_incierto'",
+                ids.get(1)));
         processNow();
         Thread.sleep(500);
         assertEquals(1, inbox("compras@caido.cl"), "neither level sent twice");
-        assertEquals(2L, h.scalar("SELECT count(*) FROM sent_email WHERE reservation_id IN (?, ?)", ids.get(0), ids.get(1)));
+        clock("+3d"); // the reminder would be due by now
+        processNow();
+        assertEquals(1L, h.scalar("SELECT count(*) FROM sent_email WHERE reservation_id = ?", ids.get(1)),
+                "no reminder while the request is uncertain");
+        // The admin checked with the client and resumes: the ladder goes on from the uncertain send.
+        assertEquals(200, h.post("/api/reservas/" + h.scalar("SELECT reservation_code FROM reservation WHERE id = ?", ids.get(1))
+                + "/reanudar", "application/json", "").statusCode());
+        processNow();
+        assertEquals("recordatorio_dia2", h.scalar("SELECT kind FROM sent_email WHERE reservation_id = ? AND level = 2", ids.get(1)));
+    }
+
+    /** Defect 8: the server accepted the mail, then the database failed; it must not go out again. */
+    @Test
+    void aDatabaseErrorAfterTheServerAcceptedTheMailNeverSendsItTwice() throws Exception {
+        long id = pending("Cliente Registro", "compras@registro.cl", 1).get(0);
+        try (Connection db = DriverManager.getConnection(h.dbUrl); var st = db.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS test_break_record (id int)");
+            st.execute("INSERT INTO test_break_record VALUES (1)");
+            st.execute("CREATE OR REPLACE FUNCTION test_break_record() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.status = 'enviado' AND EXISTS (SELECT 1 FROM test_break_record) THEN "
+                    + "RAISE EXCEPTION 'base de datos caída (prueba)'; END IF; RETURN NEW; END $$");
+            st.execute("CREATE TRIGGER test_break_record BEFORE UPDATE ON sent_email FOR EACH ROW "
+                    + "EXECUTE FUNCTION test_break_record()");
+        }
+        try {
+            processNow();
+            await("delivered", () -> inbox("compras@registro.cl") == 1);
+            assertEquals("enviando", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", id), "not recorded yet");
+            processNow(); // the database still refuses: nothing is sent again, nothing is called uncertain
+            assertEquals("enviando", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", id));
+        } finally {
+            try (Connection db = DriverManager.getConnection(h.dbUrl); var st = db.createStatement()) {
+                st.execute("DELETE FROM test_break_record");
+            }
+        }
+        processNow(); // the database is back: the answer kept in memory is recorded
+        assertEquals("enviado", h.scalar("SELECT status FROM sent_email WHERE reservation_id = ?", id));
+        Thread.sleep(500);
+        assertEquals(1, inbox("compras@registro.cl"), "sent exactly once");
+        try (Connection db = DriverManager.getConnection(h.dbUrl); var st = db.createStatement()) {
+            st.execute("DROP TRIGGER test_break_record ON sent_email");
+        }
     }
 
     @Test
