@@ -172,7 +172,7 @@ final class CompiledLayout {
             if (found.present()) {
                 String clean = clean(found.text(), field.field().kind() == ReservationField.Kind.MULTILINE);
                 for (Pattern empty : field.empty()) {
-                    if (empty.matcher(TextFolding.fold(clean)).matches()) {
+                    if (empty.matcher(Interruptible.of(TextFolding.fold(clean))).matches()) {
                         return new Found("", null);
                     }
                 }
@@ -188,7 +188,7 @@ final class CompiledLayout {
     }
 
     private Found byLabel(Rule rule, String original, String folded) {
-        Matcher label = rule.label().matcher(folded);
+        Matcher label = rule.label().matcher(Interruptible.of(folded));
         String reason = "no se encontró " + rule.description();
         while (label.find()) {
             int p = skipBlanks(folded, label.end());
@@ -209,12 +209,12 @@ final class CompiledLayout {
             return new Found(original.substring(p, Math.min(limit, freeTextEnd(folded, p))), null);
         }
         for (int skipped = 0; skipped <= MAX_LABELS_SKIPPED && p < limit; skipped++) {
-            Matcher value = rule.value().matcher(folded).region(p, limit);
+            Matcher value = rule.value().matcher(Interruptible.of(folded)).region(p, limit);
             if (value.lookingAt()) {
                 return new Found(group(value, original), null);
             }
             // Another label right here: values may follow a block of labels (columns read across).
-            Matcher next = anyLabel == null ? null : anyLabel.matcher(folded).region(p, limit);
+            Matcher next = anyLabel == null ? null : anyLabel.matcher(Interruptible.of(folded)).region(p, limit);
             if (next == null || !next.lookingAt()) {
                 break;
             }
@@ -259,7 +259,7 @@ final class CompiledLayout {
     }
 
     private boolean labelAt(String folded, int p) {
-        return anyLabel != null && anyLabel.matcher(folded).region(p, folded.length()).lookingAt();
+        return anyLabel != null && anyLabel.matcher(Interruptible.of(folded)).region(p, folded.length()).lookingAt();
     }
 
     private static int count(String s, char ch, int from, int to) {
@@ -281,13 +281,13 @@ final class CompiledLayout {
     }
 
     private static Found byPattern(Rule rule, String original, String folded) {
-        Matcher m = rule.pattern().matcher(folded);
+        Matcher m = rule.pattern().matcher(Interruptible.of(folded));
         return m.find() ? new Found(original.substring(m.start("value"), m.end("value")), null)
                 : new Found(null, "no se encontró " + rule.description());
     }
 
     private Found byHeading(Rule rule, String original, String folded) {
-        Matcher heading = rule.after().matcher(folded);
+        Matcher heading = rule.after().matcher(Interruptible.of(folded));
         if (!heading.find()) {
             return new Found(null, "no se encontró " + rule.description());
         }
@@ -297,11 +297,11 @@ final class CompiledLayout {
         while (p < folded.length()) {
             int end = lineEnd(folded, p);
             String line = folded.substring(p, end);
-            if (rule.until() != null && rule.until().matcher(line).lookingAt()) {
+            if (rule.until() != null && rule.until().matcher(Interruptible.of(line)).lookingAt()) {
                 break;
             }
             boolean skip = line.isBlank() || matchesAny(rule.skip(), line)
-                    || anyLabel != null && anyLabel.matcher(line).region(0, line.length()).lookingAt()
+                    || anyLabel != null && anyLabel.matcher(Interruptible.of(line)).region(0, line.length()).lookingAt()
                     && rule.until() == null;
             if (!skip) {
                 taken++;
@@ -313,7 +313,7 @@ final class CompiledLayout {
                         int tab = cut.indexOf('\t');
                         return new Found(tab < 0 ? cut : cut.substring(0, tab), null);
                     }
-                    Matcher value = rule.value().matcher(TextFolding.fold(cut));
+                    Matcher value = rule.value().matcher(Interruptible.of(TextFolding.fold(cut)));
                     return value.find() ? new Found(group(value, cut), null)
                             : new Found(null, "la línea bajo " + rule.description() + " no tiene la forma esperada");
                 }
@@ -333,7 +333,7 @@ final class CompiledLayout {
 
     private static boolean matchesAny(List<Pattern> patterns, String line) {
         for (Pattern p : patterns) {
-            if (p.matcher(line).find()) {
+            if (p.matcher(Interruptible.of(line)).find()) {
                 return true;
             }
         }
@@ -352,7 +352,7 @@ final class CompiledLayout {
 
     private int labelOrEnd(String folded, int from, int end) {
         if (anyLabel != null) {
-            Matcher next = anyLabel.matcher(folded).region(from, end);
+            Matcher next = anyLabel.matcher(Interruptible.of(folded)).region(from, end);
             if (next.find()) {
                 return next.start();
             }
@@ -390,10 +390,10 @@ final class CompiledLayout {
         }
         List<int[]> starts = new ArrayList<>();
         List<Matcher> heads = new ArrayList<>();
-        Matcher m = rooms.start().matcher(folded);
+        Matcher m = rooms.start().matcher(Interruptible.of(folded));
         while (m.find()) {
             starts.add(new int[] {m.start(), m.end()});
-            heads.add(rooms.start().matcher(folded).region(m.start(), folded.length()));
+            heads.add(rooms.start().matcher(Interruptible.of(folded)).region(m.start(), folded.length()));
         }
         List<Room> result = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
@@ -401,7 +401,7 @@ final class CompiledLayout {
             head.lookingAt();
             int sectionEnd = i + 1 < starts.size() ? starts.get(i + 1)[0] : folded.length();
             if (rooms.end() != null) {
-                Matcher end = rooms.end().matcher(folded).region(starts.get(i)[1], sectionEnd);
+                Matcher end = rooms.end().matcher(Interruptible.of(folded)).region(starts.get(i)[1], sectionEnd);
                 if (end.find()) {
                     sectionEnd = end.start();
                 }
@@ -412,7 +412,7 @@ final class CompiledLayout {
                 int end = Math.min(lineEnd(folded, p), sectionEnd);
                 String line = folded.substring(p, end);
                 for (Pattern g : rooms.guest()) {
-                    Matcher gm = g.matcher(line);
+                    Matcher gm = g.matcher(Interruptible.of(line));
                     if (gm.find()) {
                         String orig = original.substring(p, end);
                         guests.add(new Guest(

@@ -36,15 +36,16 @@ public final class ConfirmationExtractor {
         this(layouts, PdfTextReader.Limits.DEFAULT);
     }
 
-    /** Reads a PDF. Never throws for bad input: the result carries the reason instead. */
+    /**
+     * Reads a PDF. Never throws for bad input: the result carries the reason instead. The text and
+     * the layout templates' regexes run together within the reader's time limit.
+     */
     public ExtractionResult extract(byte[] pdf) {
-        String text;
         try {
-            text = reader.read(pdf).text();
+            return reader.bounded(() -> extractText(reader.readHere(pdf).text()));
         } catch (ExtractionException e) {
             return ExtractionResult.failure(null, ExtractionError.of(e), null);
         }
-        return extractText(text);
     }
 
     /** Applies the layout templates to text already extracted (used by tests and by {@code --text}). */

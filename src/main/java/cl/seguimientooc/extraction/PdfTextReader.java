@@ -24,20 +24,41 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class PdfTextReader {
 
-    /** Bounds for one document; a confirmation is one page, so the defaults are generous. */
-    public record Limits(long maxBytes, int maxPages, Duration timeout, int maxChars) {
-        public static final Limits DEFAULT = new Limits(20L * 1024 * 1024, 30, Duration.ofSeconds(15), 400_000);
+    /**
+     * Bounds for one document; a confirmation is one page, so the defaults are generous.
+     * {@code maxDecodedBytes}: what all its compressed streams may expand to (a decompression bomb).
+     */
+    public record Limits(long maxBytes, int maxPages, Duration timeout, int maxChars, long maxDecodedBytes) {
+        public static final Limits DEFAULT = new Limits(20L * 1024 * 1024, 30, Duration.ofSeconds(15), 400_000,
+                64L * 1024 * 1024);
+
+        public Limits(long maxBytes, int maxPages, Duration timeout, int maxChars) {
+            this(maxBytes, maxPages, timeout, maxChars, DEFAULT.maxDecodedBytes());
+        }
     }
 
     /** The text of a document and what is known about where it came from. */
     public record PdfText(String text, int pages, String producer) {
     }
 
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "pdf-text");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * PDFs are read on a bounded pool: a read that times out is abandoned (PDFBox cannot be stopped),
+     * so the pool caps how many threads such reads can hold; others wait in a bounded queue (their
+     * wait counts towards their own timeout), and when that is full a PDF is refused, not queued.
+     */
+    private static final int MAX_WORKERS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService WORKERS = workers();
+
+    private static ExecutorService workers() {
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS,
+                30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256), r -> {
+                    Thread t = new Thread(r, "pdf-text");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     private final Limits limits;
 
@@ -46,17 +67,22 @@ public final class PdfTextReader {
     }
 
     public PdfText read(byte[] bytes) throws ExtractionException {
-        if (bytes == null || bytes.length == 0) {
-            throw new ExtractionException(Code.EMPTY_FILE, "el archivo está vacío");
+        precheck(bytes);
+        return bounded(() -> extract(bytes));
+    }
+
+    /**
+     * Runs PDF work on the bounded pool within the time limit; used for the text and for everything
+     * done with it (layout regexes included), so no part of a hostile PDF runs unbounded.
+     */
+    public <T> T bounded(java.util.concurrent.Callable<T> task) throws ExtractionException {
+        Future<T> work;
+        try {
+            work = WORKERS.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new ExtractionException(Code.TIMEOUT, "el lector de PDF tiene demasiados documentos en espera;"
+                    + " reprocese el correo más tarde");
         }
-        if (bytes.length > limits.maxBytes()) {
-            throw new ExtractionException(Code.TOO_LARGE, "el archivo pesa " + bytes.length / 1024
-                    + " KiB; el máximo es " + limits.maxBytes() / 1024 + " KiB");
-        }
-        if (!looksLikePdf(bytes)) {
-            throw new ExtractionException(Code.NOT_A_PDF, "el archivo no es un PDF (no comienza con %PDF-)");
-        }
-        Future<PdfText> work = WORKERS.submit(() -> extract(bytes));
         try {
             return work.get(limits.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -76,6 +102,26 @@ public final class PdfTextReader {
         }
     }
 
+    /** Checks the bytes cheaply, before any PDF parsing. */
+    private void precheck(byte[] bytes) throws ExtractionException {
+        if (bytes == null || bytes.length == 0) {
+            throw new ExtractionException(Code.EMPTY_FILE, "el archivo está vacío");
+        }
+        if (bytes.length > limits.maxBytes()) {
+            throw new ExtractionException(Code.TOO_LARGE, "el archivo pesa " + bytes.length / 1024
+                    + " KiB; el máximo es " + limits.maxBytes() / 1024 + " KiB");
+        }
+        if (!looksLikePdf(bytes)) {
+            throw new ExtractionException(Code.NOT_A_PDF, "el archivo no es un PDF (no comienza con %PDF-)");
+        }
+    }
+
+    /** The text, on the calling thread: for a caller already inside {@link #bounded}. */
+    public PdfText readHere(byte[] bytes) throws ExtractionException {
+        precheck(bytes);
+        return extract(bytes);
+    }
+
     private PdfText extract(byte[] bytes) throws ExtractionException {
         // Memory for parsed streams is capped so a decompression bomb fails instead of filling the heap.
         var cache = MemoryUsageSetting.setupMainMemoryOnly(Math.max(64L * 1024 * 1024, bytes.length * 8L)).streamCache;
@@ -92,6 +138,7 @@ public final class PdfTextReader {
                 throw new ExtractionException(Code.ENCRYPTED, "el PDF está protegido y no permite extraer texto");
             }
             FontProgramSkipper.apply(document, limits.maxPages());
+            DecodedSizeGuard.check(document, limits.maxDecodedBytes(), limits.maxPages());
             LayoutStripper stripper = new LayoutStripper(limits.maxChars());
             stripper.setSortByPosition(true);
             // Article beads order text by thread; printed forms have none, and the check costs ~15%.

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Reads the PDFs of a poll's messages on another core while the mailbox route is busy with the
@@ -19,6 +18,8 @@ import java.util.concurrent.Executors;
 public final class ExtractionAhead {
 
     private static final int MAX_PENDING = 256;
+    /** Longest wait for a read already under way (it has its own, shorter, timeout). */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(60);
 
     private final ConfirmationExtractor extractor;
     private final ExecutorService pool;
@@ -31,11 +32,13 @@ public final class ExtractionAhead {
 
     public ExtractionAhead(ConfirmationExtractor extractor, int threads) {
         this.extractor = extractor;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pdf-ahead");
-            t.setDaemon(true);
-            return t;
-        });
+        // Bounded: a flood of PDFs is read when needed instead of queueing without end.
+        this.pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(MAX_PENDING), r -> {
+                    Thread t = new Thread(r, "pdf-ahead");
+                    t.setDaemon(true);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     }
 
     /** Queues the PDFs of a raw message (parsed on the worker too). */
@@ -51,9 +54,13 @@ public final class ExtractionAhead {
                             continue;
                         }
                     }
-                    future.complete(extractor.extract(pdf.content()));
+                    try {
+                        future.complete(extractor.extract(pdf.content()));
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e); // never leave a waiter hanging: it reads the PDF itself
+                    }
                 }
-            } catch (Exception | Error e) {
+            } catch (RuntimeException | Error e) {
                 // not read ahead: the route reads it itself and reports any problem
             }
         });
@@ -67,11 +74,12 @@ public final class ExtractionAhead {
         }
         if (future != null) {
             try {
-                return future.get();
+                // bounded: the read ahead has its own timeout, this is only a safety net
+                return future.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // fall through to a direct read
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // fall through to a direct read, which reports the problem
             }
         }
         return extractor.extract(pdf);
