@@ -123,7 +123,10 @@ SELECT json_build_object(
             'reservas_abiertas', (SELECT count(*) FROM reservation r WHERE r.client_id = c.id
                                     AND r.status IN ('pendiente', 'sin_contacto', 'revision', 'suspendida')))
             ORDER BY c.name)
-          FROM client c), '[]'::json),
+          FROM (SELECT * FROM client ORDER BY name, id LIMIT :limit OFFSET :offset) c), '[]'::json),
+    'total', (SELECT count(*) FROM client),
+    'limit', :limit,
+    'offset', :offset,
     -- agencies printed on confirmations that no client or alias matches: an admin decides
     'agencias_desconocidas', COALESCE((
         SELECT json_agg(json_build_object('agencia', u.agency, 'reservas', u.n, 'ultima', u.last) ORDER BY u.last DESC)

@@ -79,14 +79,17 @@ UPDATE purchase_order SET candidates = CAST(:candidates AS jsonb), reason = :rea
 UPDATE reservation SET ladder_attention = :attention, updated_at = now() WHERE id = :id
 
 -- name: unassigned
-SELECT COALESCE(json_agg(json_build_object(
+-- One page of the unmatched queue, newest first, with the queue's size.
+SELECT json_build_object('total', (SELECT count(*) FROM purchase_order WHERE status = 'sin_asignar'),
+       'limit', :limit, 'offset', :offset, 'ordenes', COALESCE(json_agg(json_build_object(
          'id', o.id, 'recibida', o.created_at, 'remitente', o.sender, 'asunto', o.subject, 'numero_oc', o.oc_number,
          'motivo', o.reason, 'candidatos', o.candidates, 'evidencia', o.match_evidence, 'mensaje_id', o.source_mail_id,
          'archivos', COALESCE((SELECT json_agg(json_build_object('nombre', f.file_name, 'ruta', f.stored_path,
                                 'sha256', f.sha256, 'bytes', f.size_bytes) ORDER BY f.id)
                                 FROM purchase_order_file f WHERE f.purchase_order_id = o.id), '[]'::json))
-         ORDER BY o.created_at DESC), '[]'::json)::text
-  FROM purchase_order o WHERE o.status = 'sin_asignar'
+         ORDER BY o.created_at DESC, o.id DESC), '[]'::json))::text
+  FROM (SELECT * FROM purchase_order WHERE status = 'sin_asignar' ORDER BY created_at DESC, id DESC
+         LIMIT :limit OFFSET :offset) o
 
 -- name: lock_po
 SELECT id, status, oc_number, reservation_id FROM purchase_order WHERE id = :id FOR UPDATE

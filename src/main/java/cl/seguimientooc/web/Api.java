@@ -96,8 +96,11 @@ public final class Api {
         return json(exchange, jdbc.queryForObject(SQL.get("messages"), p, String.class));
     }
 
+    /** {@code GET /api/clientes?limit=&offset=}: clients by name, one page (100 by default), and the unknown agencies. */
     public String clients(Exchange exchange) {
-        return json(exchange, jdbc.queryForObject(SQL.get("clients"), Map.of(), String.class));
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        paging(exchange, p, 100);
+        return json(exchange, jdbc.queryForObject(SQL.get("clients"), p, String.class));
     }
 
     /** Creates or updates one client (matched by normalised name); re-evaluates its reservations. */
@@ -179,7 +182,12 @@ public final class Api {
     }
 
     private static void paging(Exchange exchange, MapSqlParameterSource p) {
-        int limit = integer(exchange, "limit", 50);
+        paging(exchange, p, 50);
+    }
+
+    /** {@code limit} (1–500, default {@code fallback}) and {@code offset} (0 or more) from the query. */
+    static void paging(Exchange exchange, MapSqlParameterSource p, int fallback) {
+        int limit = integer(exchange, "limit", fallback);
         int offset = integer(exchange, "offset", 0);
         if (limit < 1 || limit > 500) {
             throw new ApiError(400, "«limit» debe estar entre 1 y 500");

@@ -36,9 +36,11 @@ public final class OcApi {
         this.reservations = reservations;
     }
 
-    /** {@code GET /api/oc/sin-asignar}. */
+    /** {@code GET /api/oc/sin-asignar?limit=&offset=}: one page of the queue (50 by default) and its size. */
     public String unassigned(Exchange exchange) {
-        return json(exchange, "{\"ordenes\":" + jdbc.queryForObject(SQL.get("unassigned"), Map.of(), String.class) + "}");
+        org.springframework.jdbc.core.namedparam.MapSqlParameterSource p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+        Api.paging(exchange, p, 50);
+        return json(exchange, jdbc.queryForObject(SQL.get("unassigned"), p, String.class));
     }
 
     /** {@code POST /api/oc/{id}/asignar} {@code {"reserva_id": "45215412"}}. */

@@ -448,6 +448,17 @@ class MailIntakeTest {
         assertTrue(stats.has("por_estado") && stats.at("/por_estado/pendiente").isNumber(), stats.toString());
         JsonNode page = h.getJson("/api/reservas?limit=1&offset=0");
         assertTrue(page.get("reservas").size() <= 1);
+        // The client list and the OC queue are paged too (defect 11).
+        client("{\"nombre\":\"Paginada Uno\",\"requiere_oc\":false}");
+        client("{\"nombre\":\"Paginada Dos\",\"requiere_oc\":false}");
+        JsonNode clients = h.getJson("/api/clientes?limit=1&offset=1");
+        assertEquals(1, clients.get("clientes").size(), clients.toString());
+        assertTrue(clients.get("total").asInt() >= 2, clients.toString());
+        assertEquals(1, clients.get("offset").asInt());
+        JsonNode queue = h.getJson("/api/oc/sin-asignar?limit=1");
+        assertTrue(queue.get("ordenes").size() <= 1 && queue.has("total"), queue.toString());
+        assertEquals(400, h.get("/api/clientes?limit=501").statusCode());
+        assertEquals(400, h.get("/api/oc/sin-asignar?offset=-1").statusCode());
     }
 
     Flags flagsOf(MimeMessage m) throws Exception {
