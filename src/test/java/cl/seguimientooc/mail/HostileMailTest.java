@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.seguimientooc.Application;
+import cl.seguimientooc.extraction.HostilePdfs;
 import cl.seguimientooc.extraction.TestPdfs;
 import cl.seguimientooc.support.HostileMime;
 import cl.seguimientooc.support.MailHarness;
@@ -187,5 +188,76 @@ class HostileMailTest {
         }
         assertEquals(0L, h.scalar("SELECT count(*) FROM processed_mail WHERE outcome = 'en_proceso' AND claimed_by = ANY(?)",
                 (Object) owners));
+    }
+
+    /** The hostile-PDF corpus as confirmations from the allowed sender, through the real mail path. */
+    @Test
+    void hostilePdfsEndInARecordWithAReasonAndTheMailboxGoesOn() throws Exception {
+        byte[] real = TestPdfs.realSample();
+        Object[][] corpus = {
+                {"PDF-CORRUPTO", "corrupto.pdf", "%PDF-1.7\n%%basura sin estructura".getBytes()},
+                {"PDF-TRUNCADO", "truncado.pdf", java.util.Arrays.copyOf(real, 900)},
+                {"PDF-VACIO", "vacio.pdf", new byte[0]},
+                {"PDF-CIFRADO", "cifrado.pdf", HostilePdfs.encrypted("secreto", "clave", true)},
+                {"PDF-SIN-TEXTO", "imagen.pdf", HostilePdfs.encrypted("x", "", false)},
+                {"PDF-30MB", "grande.pdf", HostilePdfs.huge(30 * 1024 * 1024)},
+                {"PDF-BOMBA", "bomba.pdf", HostilePdfs.decompressionBomb(1L << 30, 2)},
+                {"PDF-ACCIONES", "acciones.pdf", HostilePdfs.withActions("Documento con JavaScript")},
+                {"PDF-MIL-PAGINAS", "mil.pdf", HostilePdfs.pages(1000, "pagina")},
+        };
+        for (Object[] item : corpus) {
+            String marker = (String) item[0];
+            deliver(mail(HOTELSALES, marker, "", Attachment.pdf((String) item[1], (byte[]) item[2])));
+            List<Object> row = record(marker);
+            assertTrue(List.of("error", "ignorado").contains(row.get(0)), marker + ": " + row);
+            assertSpanishReason(row);
+            assertTrue((Boolean) row.get(2), marker + " keeps its raw message");
+        }
+        nextGoodMailIsStored();
+        assertEquals(0L, h.scalar("SELECT count(*) FROM processed_mail WHERE outcome = 'en_proceso'"));
+    }
+
+    /** Faults: the IMAP connection dropped mid-batch, twice. Nothing lost, nothing twice, no false errors. */
+    @Test
+    void anImapConnectionDroppedMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
+        String mailbox = "cortes@agencia.cl";
+        h.user(mailbox, "cortes", "secreto");
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String code = String.valueOf(IDS.incrementAndGet());
+            codes.add(code);
+            h.append("cortes", "secreto", mail(HOTELSALES, "Confirmación " + code, "", Attachment.pdf("c.pdf",
+                    TestPdfs.confirmation(i, "WALVIS S.A.", code, 20_000 + i))), false);
+        }
+        try (cl.seguimientooc.support.ControllableSmtp proxy = new cl.seguimientooc.support.ControllableSmtp(h.imapPort())) {
+            // a second mailbox route through the proxy, built from the same template as the real ones
+            context.addRouteFromTemplate("mail-cortes", "mailbox-reader", java.util.Map.ofEntries(
+                    java.util.Map.entry("protocol", "imap"), java.util.Map.entry("host", "localhost"),
+                    java.util.Map.entry("port", String.valueOf(proxy.port())), java.util.Map.entry("username", "cortes"),
+                    java.util.Map.entry("password", "secreto"), java.util.Map.entry("folder", "INBOX"),
+                    java.util.Map.entry("delayMillis", "500"), java.util.Map.entry("maxPerPoll", "20"),
+                    java.util.Map.entry("mailboxId", MailboxIds.of("cortes", "localhost", "INBOX")),
+                    java.util.Map.entry("roles", "confirmaciones")));
+            for (int cut = 1; cut <= 2; cut++) {
+                long target = cut * 15L;
+                await("some stored before cut " + target, () -> stored(codes) >= target);
+                proxy.cutConnections();
+            }
+            await("all 60 stored after the cuts", () -> stored(codes) == 60);
+        } finally {
+            context.getRouteController().stopRoute("mail-cortes");
+            context.removeRoute("mail-cortes");
+        }
+        String box = MailboxIds.of("cortes", "localhost", "INBOX");
+        assertEquals(60L, h.scalar("SELECT count(*) FROM processed_mail WHERE mailbox = ? AND outcome = 'procesado'", box));
+        assertEquals(0L, h.scalar("SELECT count(*) FROM processed_mail WHERE mailbox = ? AND outcome <> 'procesado'", box),
+                "a dropped connection is never recorded as the message's error");
+        assertEquals(60L, h.scalar("SELECT count(*) FROM reservation_source s JOIN processed_mail p ON p.id = s.processed_mail_id"
+                + " WHERE p.mailbox = ?", box), "each stored once");
+    }
+
+    long stored(List<String> codes) throws Exception {
+        return ((Number) h.scalar("SELECT count(*) FROM reservation WHERE reservation_code = ANY(?)",
+                (Object) codes.toArray(String[]::new))).longValue();
     }
 }

@@ -122,6 +122,30 @@ class LadderFailuresTest {
         assertEquals(0, processNow().get("enviados").size());
     }
 
+    /** Faults: SMTP away for ten minutes of simulated time, the ladder running every minute meanwhile. */
+    @Test
+    void smtpDownForTenMinutesLosesNothingAndSendsEachLevelOnce() throws Exception {
+        List<Long> ids = pending("Cliente Apagon", "compras@apagon.cl", 5);
+        smtp.mode(Mode.DOWN);
+        for (int minute = 0; minute < 10; minute++) {
+            processNow();
+            clock("+1m");
+        }
+        int attempts = ((Number) h.scalar("SELECT max(attempts) FROM sent_email WHERE reservation_id = ?", ids.get(0))).intValue();
+        assertTrue(attempts >= 3 && attempts <= 5, "backoff 1, 2, 4, 8 minutes: " + attempts + " attempts in ten minutes");
+        assertEquals(5L, h.scalar("SELECT count(*) FROM sent_email WHERE reservation_id = ANY(?) AND status = 'error'",
+                (Object) ids.toArray(Long[]::new)), "every level waiting for its retry, none lost");
+        smtp.mode(Mode.UP);
+        clock("+10m");
+        processNow();
+        await("all delivered", () -> inbox("compras@apagon.cl") == 5);
+        processNow();
+        Thread.sleep(300);
+        assertEquals(5, inbox("compras@apagon.cl"), "each level once");
+        assertEquals(5L, h.scalar("SELECT count(*) FROM sent_email WHERE reservation_id = ANY(?) AND status = 'enviado'",
+                (Object) ids.toArray(Long[]::new)));
+    }
+
     @Test
     void a5xxRejectionStopsRetriesAndFlagsTheReservation() throws Exception {
         long id = pending("Cliente Rechazo", "compras@rechazo.cl", 1).get(0);

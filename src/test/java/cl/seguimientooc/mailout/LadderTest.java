@@ -3,6 +3,7 @@ package cl.seguimientooc.mailout;
 import static cl.seguimientooc.support.MailHarness.await;
 import static cl.seguimientooc.support.MailHarness.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cl.seguimientooc.Application;
@@ -78,6 +79,17 @@ class LadderTest {
         }
     }
 
+    /** What arrived for this recipient about one reservation (other tests here share the mailboxes). */
+    List<MimeMessage> about(String address, String code) throws Exception {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : received(address)) {
+            if (m.getSubject().contains(code)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     @BeforeEach
     void ready() throws Exception {
         h.awaitReady();
@@ -113,7 +125,8 @@ class LadderTest {
         assertEquals("seguimiento@agencia.cl", from.getAddress());
         assertEquals("Seguimiento OC - Administración", from.getPersonal(), "SMTP_FROM_NAME <SMTP_FROM_EMAIL>");
         assertEquals("supervisor@agencia.cl", request.getRecipients(Message.RecipientType.CC)[0].toString());
-        assertEquals(h.scalar("SELECT message_id FROM sent_email WHERE level = 1"), request.getMessageID(),
+        assertEquals(h.scalar("SELECT e.message_id FROM sent_email e JOIN reservation r ON r.id = e.reservation_id"
+                + " WHERE e.level = 1 AND r.reservation_code = '45215412'"), request.getMessageID(),
                 "the Message-ID in the ledger is the one sent");
         assertTrue(((MimeMultipart) request.getContent()).getContentType().startsWith("multipart/alternative"));
         assertEquals(0, processNow().get("enviados").size(), "nothing more today");
@@ -137,8 +150,8 @@ class LadderTest {
         JsonNode suspension = processNow();
         assertEquals("45215412", suspension.at("/suspendidas/0").asText(), suspension.toString());
         // The supervisor is in CC of the three ladder e-mails and alone in the suspension notice.
-        await("admin told", () -> received("supervisor@agencia.cl").size() == 4);
-        MimeMessage notice = received("supervisor@agencia.cl").get(3);
+        await("admin told", () -> about("supervisor@agencia.cl", "45215412").size() == 4);
+        MimeMessage notice = about("supervisor@agencia.cl", "45215412").get(3);
         assertTrue(notice.getSubject().startsWith("Reserva suspendida por falta de OC - Reserva 45215412"), notice.getSubject());
         assertTrue(String.valueOf(h.scalar("SELECT body_text FROM sent_email WHERE kind = 'aviso_suspension'"))
                 .contains("56233520700"), "tells which hotel to warn");
@@ -150,7 +163,8 @@ class LadderTest {
         JsonNode later = processNow();
         assertEquals(0, later.get("enviados").size());
         assertEquals(3, received("compras@walvis.cl").size(), "nothing more to the client");
-        assertEquals(1L, h.scalar("SELECT count(*) FROM sent_email WHERE level = 1"));
+        assertEquals(1L, h.scalar("SELECT count(*) FROM sent_email e JOIN reservation r ON r.id = e.reservation_id"
+                + " WHERE e.level = 1 AND r.reservation_code = '45215412'"));
 
         // The OC arrives after all, as a reply to the request: received, and the admins are told.
         MimeMessage oc = mail("compras@walvis.cl", "RE: " + request.getSubject(), "Adjunto la OC N° 4500012345",
@@ -160,8 +174,8 @@ class LadderTest {
         await("OC received", () -> "recibida".equals(h.scalar("SELECT status FROM reservation WHERE reservation_code = '45215412'")));
         assertEquals("hilo", h.scalar("SELECT match_method FROM purchase_order WHERE oc_number = '4500012345'"));
         processNow();
-        await("admin told it can be reinstated", () -> received("supervisor@agencia.cl").size() == 5);
-        assertTrue(received("supervisor@agencia.cl").get(4).getSubject().startsWith("OC recibida para una reserva suspendida"));
+        await("admin told it can be reinstated", () -> about("supervisor@agencia.cl", "45215412").size() == 5);
+        assertTrue(about("supervisor@agencia.cl", "45215412").get(4).getSubject().startsWith("OC recibida para una reserva suspendida"));
         await("sender thanked", () -> received("compras@walvis.cl").size() == 4);
         assertEquals("Recibimos su Orden de Compra - Reserva 45215412 - LOC AAFTTAT",
                 received("compras@walvis.cl").get(3).getSubject(), "oc.acknowledge=true");
@@ -172,5 +186,33 @@ class LadderTest {
         HttpResponse<String> bad = h.post("/api/test/clock", "text/plain", "mañana");
         assertEquals(400, bad.statusCode(), bad.body());
         assertEquals(200, h.get("/api/test/clock").statusCode());
+    }
+
+    /** Defect 3: markup printed in a PDF reaches the client's e-mail as text, never as HTML. */
+    @Test
+    void markupFromAPdfArrivesEscapedInTheHtmlEmail() throws Exception {
+        String evil = "<script>alert(1)</script><a href=\"http://phish.example\">clic</a> \"x\"";
+        String agency = "EMPRESA <b>NEGRITA</b> \"COMILLAS\"";
+        HttpResponse<String> c = h.post("/api/clientes", "application/json", MailHarness.JSON.writeValueAsString(
+                java.util.Map.of("nombre", agency, "requiere_oc", true, "correos", List.of("compras@marcado.cl"))));
+        assertTrue(c.statusCode() < 300, c.body());
+        clock("2026-07-06T14:00:00Z"); // Monday 10:00 in Santiago
+        h.append("confirmaciones@agencia.cl", "secreto", mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("r.pdf", TestPdfs.hostile("81000001", agency, evil))), false);
+        await("stored", () -> h.get("/api/reservas/81000001").statusCode() == 200);
+        JsonNode r = h.getJson("/api/reservas/81000001");
+        assertTrue(r.get("nombre_hotel").asText().contains("<script>"), "the PDF's text is kept as printed: " + r);
+        assertEquals("pendiente", r.get("estado").asText(), r.toString());
+        processNow();
+        await("request delivered", () -> !received("compras@marcado.cl").isEmpty());
+        MimeMessage m = received("compras@marcado.cl").get(0);
+        var alternative = (jakarta.mail.internet.MimeMultipart) m.getContent();
+        String text = (String) alternative.getBodyPart(0).getContent();
+        String html = (String) alternative.getBodyPart(1).getContent();
+        assertFalse(html.contains("<script>") || html.contains("<b>NEGRITA") || html.contains("href=\"http://phish"), html);
+        assertTrue(html.contains("&lt;script&gt;") && html.contains("&lt;b&gt;NEGRITA"), "shown as text: " + html);
+        assertTrue(text.contains("<script>alert(1)</script>"), "plain text keeps the characters: " + text);
+        // out of the ladder, so the other walk-throughs here see only their own reservations
+        assertEquals(200, h.post("/api/reservas/81000001/marcar-oc-recibida?numero_oc=1", "application/json", "").statusCode());
     }
 }

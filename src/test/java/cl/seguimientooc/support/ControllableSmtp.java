@@ -21,6 +21,8 @@ public final class ControllableSmtp implements AutoCloseable {
     public enum Mode { UP, DOWN, REJECT }
 
     private final ServerSocket server;
+    /** Relayed connections, so a test can cut them mid-conversation (also works for IMAP: UP is byte for byte). */
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int targetPort;
     private volatile Mode mode = Mode.UP;
 
@@ -89,8 +91,22 @@ public final class ControllableSmtp implements AutoCloseable {
         }
     }
 
+    /** Drops every relayed connection at once, as a network failure would. */
+    public void cutConnections() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+        open.clear();
+    }
+
     private void relay(Socket client) throws IOException {
         try (Socket target = new Socket("127.0.0.1", targetPort)) {
+            open.add(client);
+            open.add(target);
             target.setTcpNoDelay(true);
             client.setTcpNoDelay(true);
             Thread up = new Thread(() -> pipe(client, target), "smtp-relay-up");
