@@ -5,18 +5,11 @@ import cl.seguimientooc.ladder.LadderPolicy.History;
 import cl.seguimientooc.ladder.LadderPolicy.Next;
 import cl.seguimientooc.ladder.LadderPolicy.Schedule;
 import cl.seguimientooc.ladder.LadderPolicy.Step;
-import cl.seguimientooc.mail.MailContent;
-import cl.seguimientooc.mailout.LadderMailModel.ReservationView;
-import cl.seguimientooc.store.ClientStore;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.Instance;
 import cl.seguimientooc.store.ReservationStore;
 import cl.seguimientooc.store.SqlStatements;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -44,7 +33,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public final class LadderRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LadderRunner.class);
     private static final SqlStatements SQL = SqlStatements.load("ladder.sql");
     private static final int BATCH = 500;
     /** A reservation whose level is being sent is looked at again after this long. */
@@ -65,11 +53,10 @@ public final class LadderRunner {
     private final ServiceClock clock;
     private final Supplier<LadderPolicy> policy;
     private final Schedule schedule;
-    private final MailTemplates templates;
     private final ReservationStore reservations;
     private final Config config;
-    private final Instance instance;
     private final LadderSender sender;
+    private final LadderClaims claims;
 
     public LadderRunner(Db db, Instance instance, ServiceClock clock, Supplier<LadderPolicy> policy, Schedule schedule,
                         MailTemplates templates, ReservationStore reservations, Config config, Transport transport) {
@@ -78,11 +65,10 @@ public final class LadderRunner {
         this.clock = clock;
         this.policy = policy;
         this.schedule = schedule;
-        this.templates = templates;
         this.reservations = reservations;
         this.config = config;
-        this.instance = instance;
         this.sender = new LadderSender(jdbc, instance, reservations, config, transport, clock);
+        this.claims = new LadderClaims(jdbc, instance, templates, config);
     }
 
     /** One pass of the ladder. Returns what it did, in the API's words. */
@@ -175,8 +161,8 @@ public final class LadderRunner {
                 : null;
         List<String> cc = new ArrayList<>(config.adminRecipients());
         cc.addAll(strings(r.get("contact_cc")));
-        Long emailId = claim(r, next.step().code(), next.step().level(), false, to, cc, config.replyTo(),
-                model(r, requestAt.atZone(s.zone()).toLocalDate(), suspension), now);
+        Long emailId = claims.claim(r, next.step().code(), next.step().level(), false, to, cc, config.replyTo(),
+                requestAt.atZone(s.zone()).toLocalDate(), suspension);
         setNext(id, new Next(next.step(), now.plus(IN_FLIGHT_RECHECK), false));
         return emailId;
     }
@@ -196,26 +182,8 @@ public final class LadderRunner {
             return null;
         }
         LocalDate requestDay = h.requestSentAt() == null ? null : h.requestSentAt().atZone(s.zone()).toLocalDate();
-        return claim(r, "aviso_suspension", 4, false, config.adminRecipients(), List.of(), config.fromEmail(),
-                model(r, requestDay, LocalDateTime.ofInstant(now, s.zone())), now);
-    }
-
-    /** Records the e-mail exactly as it will be sent; null when the level was already claimed. */
-    private Long claim(Map<String, Object> r, String kind, Integer level, boolean manual, List<String> to, List<String> cc,
-                       String replyTo, Map<String, Object> model, Instant now) {
-        MailTemplates.Rendered mail = templates.render(kind, model);
-        String code = (String) r.get("reservation_code");
-        String messageId = "<oc-" + code.replaceAll("[^A-Za-z0-9]", "") + "-" + kind + "-" + UUID.randomUUID()
-                + "@" + domain(config.fromEmail()) + ">";
-        String sha = MailContent.sha256((mail.subject() + "\n" + mail.html() + "\n" + mail.text() + "\n" + to + cc)
-                .getBytes(StandardCharsets.UTF_8));
-        List<Long> ids = jdbc.queryForList(SQL.get("claim"), new MapSqlParameterSource("reservationId", r.get("id"))
-                .addValue("kind", kind).addValue("level", level).addValue("manual", manual).addValue("messageId", messageId)
-                .addValue("from", fromHeader()).addValue("to", ClientStore.arrayLiteral(to))
-                .addValue("cc", ClientStore.arrayLiteral(cc)).addValue("replyTo", replyTo).addValue("subject", mail.subject())
-                .addValue("html", mail.html()).addValue("text", mail.text()).addValue("template", kind).addValue("sha", sha)
-                .addValue("claimedAt", Timestamp.from(Instant.now())).addValue("instance", instance.id()), Long.class);
-        return ids.isEmpty() ? null : ids.get(0);
+        return claims.claim(r, "aviso_suspension", 4, false, config.adminRecipients(), List.of(), config.fromEmail(),
+                requestDay, LocalDateTime.ofInstant(now, s.zone()));
     }
 
     /**
@@ -233,8 +201,8 @@ public final class LadderRunner {
         Map<String, Object> r = rows.get(0);
         Instant now = clock.now();
         Schedule s = scheduleFor(r);
-        claim(r, kind, 5, false, config.adminRecipients(), List.of(), config.fromEmail(),
-                model(r, null, LocalDateTime.ofInstant(now, s.zone())), now);
+        claims.claim(r, kind, 5, false, config.adminRecipients(), List.of(), config.fromEmail(), null,
+                LocalDateTime.ofInstant(now, s.zone()));
     }
 
     /** Queues the acknowledgement to whoever sent the OC (once per reservation), in the caller's transaction. */
@@ -244,7 +212,7 @@ public final class LadderRunner {
             return;
         }
         Instant now = clock.now();
-        claim(rows.get(0), "acuse_oc", 6, false, List.of(to), List.of(), config.replyTo(), model(rows.get(0), null, null), now);
+        claims.claim(rows.get(0), "acuse_oc", 6, false, List.of(to), List.of(), config.replyTo(), null, null);
     }
 
     /**
@@ -281,7 +249,7 @@ public final class LadderRunner {
                     : null;
             List<String> cc = new ArrayList<>(config.adminRecipients());
             cc.addAll(strings(r.get("contact_cc")));
-            Long id = claim(r, step.code(), step.level(), true, to, cc, config.replyTo(), model(r, requestDay, suspension), now);
+            Long id = claims.claim(r, step.code(), step.level(), true, to, cc, config.replyTo(), requestDay, suspension);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("tipo", step.code());
             details.put("correo_id", id);
@@ -296,16 +264,6 @@ public final class LadderRunner {
     private Map<String, Object> send(long emailId, LadderPolicy rules) {
         return sender.send(emailId, reservationId -> db.tx().execute(s -> plan(reservationId, rules, clock.now(), false,
                 new ArrayList<>())));
-    }
-
-    /** SMTP_FROM_NAME &lt;SMTP_FROM_EMAIL&gt;, as recorded and sent. */
-    private String fromHeader() {
-        try {
-            return config.fromName() == null || config.fromName().isBlank() ? config.fromEmail()
-                    : new InternetAddress(config.fromEmail(), config.fromName(), "UTF-8").toUnicodeString();
-        } catch (java.io.UnsupportedEncodingException e) {
-            return config.fromEmail();
-        }
     }
 
     private Map<String, Object> lock(long id) {
@@ -334,28 +292,7 @@ public final class LadderRunner {
                 .addValue("at", Timestamp.from(next.notBefore())));
     }
 
-    private ReservationView view(Map<String, Object> r) {
-        return new ReservationView((String) r.get("reservation_code"), (String) r.get("loc_interno"),
-                (String) r.get("localizador"), (String) r.get("agency"), (String) r.get("hotel_name"),
-                date(r.get("check_in")), date(r.get("check_out")), (BigDecimal) r.get("total_amount"),
-                (String) r.get("currency"), strings(r.get("guests")).stream().filter(g -> !g.isBlank()).toList(),
-                (String) r.get("hotel_phone"));
-    }
-
-    private Map<String, Object> model(Map<String, Object> r, LocalDate requestDay, LocalDateTime suspension) {
-        return LadderMailModel.of(view(r), config.replyTo(), config.fromName(), config.fromEmail(), requestDay, suspension);
-    }
-
-    private static LocalDate date(Object o) {
-        return o instanceof Date d ? d.toLocalDate() : null;
-    }
-
     static List<String> strings(Object array) {
         return cl.seguimientooc.store.SqlArrays.strings(array);
-    }
-
-    private static String domain(String email) {
-        int at = email == null ? -1 : email.indexOf('@');
-        return at < 0 ? "seguimiento-oc.local" : email.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 }
