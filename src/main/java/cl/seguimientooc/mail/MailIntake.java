@@ -101,6 +101,11 @@ public final class MailIntake {
         String key = key(exchange);
         String composed = MailboxIds.compose(mailbox, key);
         restoreIfUnread(message, false);
+        if (cause instanceof ProcessedMailStore.ClaimLostException) {
+            LOG.warn("Mensaje {} de {}: {}", key, mailbox, cause.getMessage());
+            repository.forgetClaim(composed);
+            return;
+        }
         byte[] raw = exchange.getProperty(RAW, byte[].class);
         if (raw == null && !Faults.isTransient(cause)) {
             try {
@@ -108,11 +113,6 @@ public final class MailIntake {
             } catch (Exception e) {
                 cause = e; // could not fetch it: a connection problem, retried on the next poll
             }
-        }
-        if (cause instanceof ProcessedMailStore.ClaimLostException) {
-            LOG.warn("Mensaje {} de {}: {}", key, mailbox, cause.getMessage());
-            repository.forgetClaim(composed);
-            return;
         }
         if (raw == null || Faults.isTransient(cause)) {
             release(composed, key, mailbox, cause);
