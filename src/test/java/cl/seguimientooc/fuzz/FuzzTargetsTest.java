@@ -25,7 +25,10 @@ import java.util.List;
  */
 class FuzzTargetsTest {
 
-    static final ConfirmationExtractor EXTRACTOR = new ConfirmationExtractor(LayoutRegistry.bundled());
+    /** Tight limits: every input finishes well inside the fuzzer's own per-input timeout. */
+    static final ConfirmationExtractor EXTRACTOR = new ConfirmationExtractor(LayoutRegistry.bundled(),
+            new cl.seguimientooc.extraction.PdfTextReader.Limits(1L << 20, 3, java.time.Duration.ofSeconds(2), 50_000,
+                    16L << 20));
 
     static final OcMatcher MATCHER = new OcMatcher(new OcMatcher.Catalog() {
         @Override
