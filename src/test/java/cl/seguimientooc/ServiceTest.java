@@ -197,6 +197,19 @@ class ServiceTest {
         assertFalse(text.contains(secret), "the password is never logged");
     }
 
+    /** Defect 12: a line break inside a logged value (a file name, a subject) cannot forge a log line. */
+    @Test
+    void lineBreaksInLoggedValuesAreEncoded() throws Exception {
+        org.slf4j.LoggerFactory.getLogger("cl.seguimientooc.prueba").warn("Adjunto {}", "oc.pdf\r\n2026-11-30 10:00:00.000 INFO"
+                + "  [main] c.s.Falso - LINEA-FORJADA");
+        java.nio.file.Path log = java.nio.file.Path.of("logs", "oc_seguimiento_"
+                + java.time.LocalDate.now(java.time.ZoneId.of("America/Santiago")) + ".log");
+        java.util.List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Adjunto oc.pdf\\r\\n2026-11-30") && l.contains("LINEA-FORJADA")),
+                "the value stays on its line, its breaks written as \\r\\n");
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("2026-11-30 10:00:00.000 INFO  [main] c.s.Falso")), "no forged line");
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedWith413InSpanish() throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/clientes/importar"))
