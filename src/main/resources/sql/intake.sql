@@ -2,8 +2,8 @@
 
 -- name: claim
 -- A new message gets an 'en_proceso' row; returns its id. Nothing when the key is known.
-INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by)
-VALUES (:mailbox, :key, :messageId, 'en_proceso', :instance)
+INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by, header_date)
+VALUES (:mailbox, :key, :messageId, 'en_proceso', :instance, :date)
 ON CONFLICT (mailbox, dedup_key) DO NOTHING
 RETURNING id
 
@@ -58,12 +58,17 @@ ON CONFLICT (sha256) DO UPDATE SET sha256 = EXCLUDED.sha256
 RETURNING id
 
 -- name: outcome
-SELECT outcome FROM processed_mail WHERE mailbox = :mailbox AND dedup_key = :key
+SELECT outcome, header_date FROM processed_mail WHERE mailbox = :mailbox AND dedup_key = :key
+
+-- name: known
+-- What the ledger knows of a poll's keys that a bulk claim could not take: handled ones and their Date.
+SELECT dedup_key, outcome, header_date FROM processed_mail
+ WHERE mailbox = :mailbox AND dedup_key = ANY (CAST(:keys AS text[]))
 
 -- name: claim_many
 -- The new messages of a poll claimed in one statement; returns the keys claimed and their ids.
-INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by)
-SELECT :mailbox, k, CASE WHEN k LIKE 'sha256:%' THEN NULL ELSE k END, 'en_proceso', :instance
-  FROM unnest(CAST(:keys AS text[])) AS k
+INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by, header_date)
+SELECT :mailbox, k, CASE WHEN k LIKE 'sha256:%' THEN NULL ELSE k END, 'en_proceso', :instance, NULLIF(d, '')
+  FROM unnest(CAST(:keys AS text[]), CAST(:dates AS text[])) AS u(k, d)
 ON CONFLICT (mailbox, dedup_key) DO NOTHING
 RETURNING dedup_key, id

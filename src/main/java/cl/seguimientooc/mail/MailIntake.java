@@ -69,7 +69,9 @@ public final class MailIntake {
         byte[] raw = MailContent.rawBytes(message);
         exchange.setProperty(RAW, raw); // kept before parsing: a failure is recorded with it
         MailContent content = MailContent.parse(raw);
-        Result result = processor.process(id, roles(exchange), content, serverRef(message), postAction.code());
+        String note = MailKeys.isVariant(key) ? "mismo Message-ID que un mensaje anterior con otro contenido (otra fecha):"
+                + " se procesó como un mensaje distinto; revise si el remitente reutiliza identificadores" : null;
+        Result result = processor.process(id, roles(exchange), content, serverRef(message), postAction.code(), note);
         exchange.getMessage().setHeader(OUTCOME, result.outcome());
         exchange.getMessage().setHeader(KIND, result.kind());
         exchange.getMessage().setHeader("ocMensajeId", id);

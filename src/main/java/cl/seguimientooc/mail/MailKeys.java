@@ -51,7 +51,44 @@ public final class MailKeys implements MailUidGenerator {
             // the bulk fetch is an optimisation: each message is still read on its own
             LOG.warn("Lectura anticipada de {} falló ({}); se sigue mensaje por mensaje", mailbox, e.getMessage());
         }
-        return MailboxIds.compose(mailbox, keyOf(message));
+        String key = keyOf(message);
+        if (!key.startsWith("sha256:") && !key.startsWith("uid:") && !key.startsWith("num:")) {
+            key = variant(mailbox, key, message);
+        }
+        return MailboxIds.compose(mailbox, key);
+    }
+
+    /**
+     * A Message-ID already handled with another Date header belongs to another message (a sender
+     * reusing ids, or a forged one): it gets a key of its own ({@code id#date-hash}) and is processed,
+     * instead of being skipped as the first one. A re-delivery of the same message has its Date.
+     */
+    private String variant(String mailbox, String key, Message message) {
+        String date = dateOf(message);
+        String known = handled.handledDate(MailboxIds.compose(mailbox, key));
+        String chosen = known != null && !known.isEmpty() && !date.isEmpty() && !known.equals(date)
+                ? key + "#" + MailContent.sha256(date.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12) : key;
+        handled.noteDate(MailboxIds.compose(mailbox, chosen), date);
+        return chosen;
+    }
+
+    /** A key made by {@link #variant}: the Message-ID of an earlier, different message. */
+    static boolean isVariant(String key) {
+        return !key.startsWith("sha256:") && key.matches(".*#[0-9a-f]{12}$");
+    }
+
+    /** The Date header as sent, unfolded, printable and bounded ("" when absent or unreadable). */
+    static String dateOf(Message message) {
+        try {
+            String[] d = message.getHeader("Date");
+            if (d == null || d.length == 0) {
+                return "";
+            }
+            String v = d[0].replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+            return v.length() > 100 ? v.substring(0, 100) : v;
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -127,6 +164,7 @@ public final class MailKeys implements MailUidGenerator {
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
         profile.add("Message-ID");
+        profile.add("Date"); // tells a reused Message-ID from a re-delivery (see variant)
         if (folder instanceof UIDFolder) {
             profile.add(UIDFolder.FetchProfileItem.UID);
         }
@@ -145,11 +183,11 @@ public final class MailKeys implements MailUidGenerator {
             }
         }
         if (!fresh.isEmpty()) {
-            java.util.List<String> keys = new java.util.ArrayList<>();
+            Map<String, String> keys = new java.util.LinkedHashMap<>();
             for (Message m : fresh) {
                 String key = messageIdKey(m.getHeader("Message-ID"));
                 if (key != null) {
-                    keys.add(key);
+                    keys.putIfAbsent(key, dateOf(m));
                 }
             }
             handled.claimAll(mailbox, keys);

@@ -61,6 +61,11 @@ public final class MailProcessor {
     }
 
     public Result process(long mailId, Roles roles, MailContent mail, ServerRef server, String postAction) {
+        return process(mailId, roles, mail, server, postAction, null);
+    }
+
+    /** {@code note}: something the reader noticed about the message itself, added to its reason (or null). */
+    public Result process(long mailId, Roles roles, MailContent mail, ServerRef server, String postAction, String note) {
         List<Map<String, Object>> details = new ArrayList<>();
         List<Confirmation> confirmations = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -167,6 +172,9 @@ public final class MailProcessor {
             String summary = decided[2];
             if (summary == null && !out.isEmpty()) {
                 summary = describe(out);
+            }
+            if (note != null) {
+                summary = (summary == null ? "" : summary + ". ") + note;
             }
             if (!mail.problems().isEmpty() && (!decided[0].equals("otro") || error == null)) {
                 summary = (summary == null ? "" : summary + ". ") + "Partes del mensaje ilegibles: "

@@ -5,7 +5,6 @@ import cl.seguimientooc.store.ProcessedMailStore.Claim;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -20,13 +19,17 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     private static final int MEMORY = 200_000;
 
     private final ProcessedMailStore store;
-    private final Set<String> handled = Collections.synchronizedSet(Collections.newSetFromMap(
+    /** Handled keys and the Date header recorded for them ("" when none), most recently used last. */
+    private final Map<String, String> handled = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                     return size() > MEMORY;
                 }
-            }));
+            });
+
+    /** Date headers of the keys of this poll, noted by {@link MailKeys} for the claim ("" when none). */
+    private final Map<String, String> dates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Record ids of messages claimed and not yet completed, so the route needs no lookup. */
     private final Map<String, Long> claimed = new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,19 +39,45 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     }
 
     /** Keys claimed in bulk for the coming exchanges of a poll (see {@link #claimAll}). */
-    private final Set<String> preclaimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> preclaimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Claims a poll's new messages in one statement, before the consumer asks for each; those it
      * could not claim (known, or held by another instance) take the one-by-one path in {@link #add}.
      */
-    public void claimAll(String mailbox, java.util.List<String> keys) {
-        java.util.List<String> unknown = keys.stream().filter(k -> !handled.contains(MailboxIds.compose(mailbox, k))).toList();
-        for (Map.Entry<String, Long> e : store.claimAll(mailbox, unknown).entrySet()) {
+    public void claimAll(String mailbox, Map<String, String> keyDates) {
+        Map<String, String> unknown = new LinkedHashMap<>();
+        keyDates.forEach((k, date) -> {
+            String key = MailboxIds.compose(mailbox, k);
+            if (!handled.containsKey(key)) {
+                unknown.put(k, date);
+                dates.put(key, date);
+            }
+        });
+        Map<String, Long> taken = store.claimAll(mailbox, unknown);
+        for (Map.Entry<String, Long> e : taken.entrySet()) {
             String key = MailboxIds.compose(mailbox, e.getKey());
             claimed.put(key, e.getValue());
             preclaimed.add(key);
         }
+        // The others are known: remember the handled ones and their Date, so a message reusing a
+        // Message-ID with other content is told apart (MailKeys) without a query per message.
+        java.util.List<String> rest = unknown.keySet().stream().filter(k -> !taken.containsKey(k)).toList();
+        for (ProcessedMailStore.Known k : store.known(mailbox, rest)) {
+            if (k.done()) {
+                handled.put(MailboxIds.compose(mailbox, k.key()), k.date() == null ? "" : k.date());
+            }
+        }
+    }
+
+    /** Notes the Date header of a message about to be offered under {@code key}. */
+    void noteDate(String key, String date) {
+        dates.put(key, date);
+    }
+
+    /** The Date recorded for a handled key ("" unknown); null when the key is not known as handled. */
+    String handledDate(String key) {
+        return handled.get(key);
     }
 
     @Override
@@ -56,13 +85,15 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
         if (preclaimed.remove(key)) {
             return true;
         }
-        if (handled.contains(key)) {
+        if (handled.containsKey(key)) {
             return false;
         }
         String[] parts = MailboxIds.split(key);
-        Claim claim = store.claim(parts[0], parts[1]);
+        String date = dates.getOrDefault(key, "");
+        Claim claim = store.claim(parts[0], parts[1], date.isEmpty() ? null : date);
         if (claim.status() == Claim.Status.DONE) {
-            handled.add(key);
+            handled.put(key, claim.date() == null ? "" : claim.date());
+            dates.remove(key);
         } else if (claim.status() == Claim.Status.CLAIMED) {
             claimed.put(key, claim.id());
         }
@@ -71,7 +102,7 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
 
     @Override
     public boolean contains(String key) {
-        return handled.contains(key);
+        return handled.containsKey(key);
     }
 
     /** The processed-mail id of a message this instance claimed, or null. */
@@ -83,6 +114,7 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     public boolean remove(String key) {
         claimed.remove(key);
         preclaimed.remove(key);
+        dates.remove(key);
         String[] parts = MailboxIds.split(key);
         store.release(parts[0], parts[1]);
         return true;
@@ -92,8 +124,9 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     @Override
     public boolean confirm(String key) {
         if (claimed.remove(key) != null) {
-            handled.add(key);
+            handled.put(key, dates.getOrDefault(key, ""));
         }
+        dates.remove(key);
         return true;
     }
 
@@ -101,6 +134,7 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     public void forgetClaim(String key) {
         claimed.remove(key);
         preclaimed.remove(key);
+        dates.remove(key);
     }
 
     /** Forgets a key so a reprocessed or reset message is looked up again. */

@@ -29,34 +29,54 @@ public final class ProcessedMailStore {
         }
     }
 
-    /** What a claim attempt found; {@code id} is the record's id when CLAIMED. */
-    public record Claim(Status status, Long id) {
+    /** What a claim attempt found; {@code id} is the record's id when CLAIMED; {@code date} the recorded Date header when DONE. */
+    public record Claim(Status status, Long id, String date) {
         public enum Status { CLAIMED, DONE, BUSY }
     }
 
+    /** A key the ledger already has: whether it is handled, and the Date header recorded for it (or null). */
+    public record Known(String key, boolean done, String date) {
+    }
+
     /** CLAIMED when this instance now owns the message; DONE when it was handled; BUSY when another holds it. */
-    public Claim claim(String mailbox, String key) {
+    public Claim claim(String mailbox, String key, String date) {
         MapSqlParameterSource p = instance.params().addValue("mailbox", mailbox).addValue("key", key)
-                .addValue("messageId", key.startsWith("sha256:") ? null : key);
+                .addValue("messageId", key.startsWith("sha256:") ? null : key).addValue("date", date);
         List<Long> id = jdbc.queryForList(SQL.get("claim"), p, Long.class);
         if (id.isEmpty()) {
             id = jdbc.queryForList(SQL.get("take_over"), p, Long.class);
         }
         if (!id.isEmpty()) {
-            return new Claim(Claim.Status.CLAIMED, id.get(0));
+            return new Claim(Claim.Status.CLAIMED, id.get(0), date);
         }
-        List<String> outcome = jdbc.queryForList(SQL.get("outcome"), p, String.class);
-        return new Claim(outcome.isEmpty() || outcome.get(0).equals("en_proceso") ? Claim.Status.BUSY : Claim.Status.DONE, null);
+        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("outcome"), p);
+        if (rows.isEmpty() || "en_proceso".equals(rows.get(0).get("outcome"))) {
+            return new Claim(Claim.Status.BUSY, null, null);
+        }
+        return new Claim(Claim.Status.DONE, null, (String) rows.get(0).get("header_date"));
     }
 
-    /** Claims many new messages in one statement; returns key to record id for those claimed now. */
-    public Map<String, Long> claimAll(String mailbox, List<String> keys) {
-        Map<String, Long> claimed = new java.util.HashMap<>();
+    /** What the ledger has of these keys (those a bulk claim could not take). */
+    public List<Known> known(String mailbox, List<String> keys) {
         if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SQL.get("known"), new MapSqlParameterSource("mailbox", mailbox)
+                .addValue("keys", ClientStore.arrayLiteral(keys)), (rs, n) -> new Known(rs.getString("dedup_key"),
+                !"en_proceso".equals(rs.getString("outcome")), rs.getString("header_date")));
+    }
+
+    /** Claims many new messages (key to Date header, "" when none) in one statement; returns key to record id for those claimed now. */
+    public Map<String, Long> claimAll(String mailbox, Map<String, String> dates) {
+        Map<String, Long> claimed = new java.util.HashMap<>();
+        if (dates.isEmpty()) {
             return claimed;
         }
+        List<String> keys = List.copyOf(dates.keySet());
         jdbc.query(SQL.get("claim_many"), new MapSqlParameterSource("mailbox", mailbox)
-                .addValue("keys", ClientStore.arrayLiteral(keys)).addValue("instance", instance.id()),
+                .addValue("keys", ClientStore.arrayLiteral(keys))
+                .addValue("dates", ClientStore.arrayLiteral(keys.stream().map(dates::get).toList()))
+                .addValue("instance", instance.id()),
                 (java.sql.ResultSet rs) -> {
                     claimed.put(rs.getString("dedup_key"), rs.getLong("id"));
                 });

@@ -260,4 +260,29 @@ class HostileMailTest {
         return ((Number) h.scalar("SELECT count(*) FROM reservation WHERE reservation_code = ANY(?)",
                 (Object) codes.toArray(String[]::new))).longValue();
     }
+
+    /** A second, different message reusing a Message-ID is processed on its own, with a note; a re-delivery is not. */
+    @Test
+    void oneMessageIdWithTwoContentsGivesTwoRecords() throws Exception {
+        String code = String.valueOf(IDS.incrementAndGet());
+        MimeMessage first = mail(HOTELSALES, "Confirmación " + code, "", Attachment.pdf("c.pdf",
+                TestPdfs.confirmation(6, "WALVIS S.A.", code, 60_000)));
+        String id = first.getMessageID();
+        deliver(first);
+        await("first stored", () -> h.scalar("SELECT id FROM reservation WHERE reservation_code = ?", code) != null);
+        String other = String.valueOf(IDS.incrementAndGet());
+        MimeMessage second = mail(HOTELSALES, "Confirmación " + other, "", Attachment.pdf("c.pdf",
+                TestPdfs.confirmation(7, "WALVIS S.A.", other, 61_000)));
+        second.setSentDate(new java.util.Date(System.currentTimeMillis() + 3_600_000)); // written an hour later
+        second.setHeader("Message-ID", id);
+        deliver(second);
+        await("second stored too", () -> h.scalar("SELECT id FROM reservation WHERE reservation_code = ?", other) != null);
+        assertEquals(2L, h.scalar("SELECT count(*) FROM processed_mail WHERE message_id = ?", id));
+        String reason = (String) h.scalar("SELECT reason FROM processed_mail WHERE message_id = ? AND dedup_key <> ?", id, id);
+        assertTrue(reason.contains("mismo Message-ID que un mensaje anterior con otro contenido"), reason);
+        deliver(first); // the first message again: a duplicate, not a third record
+        deliver(second);
+        Thread.sleep(2500);
+        assertEquals(2L, h.scalar("SELECT count(*) FROM processed_mail WHERE message_id = ?", id));
+    }
 }
