@@ -1,7 +1,6 @@
 package cl.seguimientooc.extraction;
 
 import cl.seguimientooc.extraction.LayoutTemplate.FieldSpec;
-import cl.seguimientooc.extraction.Reservation.Guest;
 import cl.seguimientooc.extraction.Reservation.Room;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A layout template compiled for use: recognises its documents and finds each field's raw text.
@@ -20,7 +18,6 @@ import java.util.regex.PatternSyntaxException;
  */
 final class CompiledLayout {
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE;
     private static final int MAX_LABELS_SKIPPED = 3;
 
     final String name;
@@ -30,7 +27,7 @@ final class CompiledLayout {
     private final List<String> recogniseAny;
     private final Map<ReservationField, Field> fields = new EnumMap<>(ReservationField.class);
     private final Pattern anyLabel;
-    private final Rooms rooms;
+    private final RoomSection rooms;
 
     /** One way to find a field; see {@link FieldSpec}. */
     record Rule(Pattern label, Pattern pattern, Pattern after, int line, Pattern until, List<Pattern> skip, Pattern value,
@@ -39,9 +36,6 @@ final class CompiledLayout {
 
     record Field(ReservationField field, List<Rule> rules, boolean required, ReservationField fallback,
                  List<Pattern> empty) {
-    }
-
-    private record Rooms(Pattern start, List<Pattern> guest, Pattern end) {
     }
 
     /** Raw text found for a field, or the reason it was not. */
@@ -70,67 +64,20 @@ final class CompiledLayout {
             List<FieldSpec> specs = spec.rules() == null || spec.rules().isEmpty() ? List.of(spec) : spec.rules();
             List<Rule> rules = new ArrayList<>();
             for (FieldSpec s : specs) {
-                rules.add(rule(entry.getKey(), s));
+                rules.add(LayoutPatterns.rule(entry.getKey(), s));
                 if (s.label() != null) {
-                    labels.add(labelRegex(s.label()));
+                    labels.add(LayoutPatterns.labelRegex(s.label()));
                 }
             }
             ReservationField fallback = spec.fallback() == null ? null : ReservationField.byKey(spec.fallback())
                     .orElseThrow(() -> new IllegalArgumentException("unknown fallback field '" + spec.fallback() + "'"));
-            fields.put(field, new Field(field, rules, spec.required(), fallback, compileAll(spec.empty(), entry.getKey())));
+            fields.put(field, new Field(field, rules, spec.required(), fallback, LayoutPatterns.compileAll(spec.empty(), entry.getKey())));
         }
-        this.anyLabel = labels.isEmpty() ? null : Pattern.compile(String.join("|", labels), FLAGS);
-        this.rooms = t.rooms() == null ? null : new Rooms(
-                compile(t.rooms().start(), "rooms.start"),
-                compileAll(t.rooms().guest(), "rooms.guest"),
-                t.rooms().end() == null ? null : compile(t.rooms().end(), "rooms.end"));
-    }
-
-    private static Rule rule(String field, FieldSpec s) {
-        int kinds = (s.label() != null ? 1 : 0) + (s.pattern() != null ? 1 : 0) + (s.after() != null ? 1 : 0);
-        if (kinds != 1) {
-            throw new IllegalArgumentException("field '" + field + "': each rule needs exactly one of label, pattern, after");
-        }
-        Pattern pattern = s.pattern() == null ? null : compile(s.pattern(), field + ".pattern");
-        if (pattern != null && !s.pattern().contains("(?<value>")) {
-            throw new IllegalArgumentException("field '" + field + "': pattern needs a named group (?<value>...)");
-        }
-        String description = s.label() != null ? "«" + s.label() + ":»"
-                : s.after() != null ? "el título «" + s.after() + "»" : "el patrón de " + field;
-        return new Rule(
-                s.label() == null ? null : Pattern.compile(labelRegex(s.label()), FLAGS),
-                pattern,
-                s.after() == null ? null : compile("^[ \\t]*(?:" + s.after() + ")[ \\t]*:?[ \\t]*$", field + ".after"),
-                s.line() == null ? 1 : s.line(),
-                s.until() == null ? null : compile("^[ \\t]*(?:" + s.until() + ")", field + ".until"),
-                compileAll(s.skip(), field + ".skip"),
-                s.value() == null ? null : compile(s.value(), field + ".value"),
-                description);
-    }
-
-    /** "LOC Interno" becomes a regex that allows any spacing, a space before the colon, and no colon space. */
-    private static String labelRegex(String label) {
-        String[] words = TextFolding.fold(label).trim().split("\\s+");
-        StringBuilder b = new StringBuilder("(?<![\\p{L}\\p{N}])");
-        for (int i = 0; i < words.length; i++) {
-            if (i > 0) {
-                b.append("[ \\t]+");
-            }
-            b.append(Pattern.quote(words[i]));
-        }
-        return b.append("[ \\t]*:").toString();
-    }
-
-    private static Pattern compile(String regex, String where) {
-        try {
-            return Pattern.compile(TextFolding.fold(regex), FLAGS);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(where + ": invalid regular expression: " + e.getDescription());
-        }
-    }
-
-    private static List<Pattern> compileAll(List<String> regexes, String where) {
-        return regexes == null ? List.of() : regexes.stream().map(r -> compile(r, where)).toList();
+        this.anyLabel = labels.isEmpty() ? null : Pattern.compile(String.join("|", labels), LayoutPatterns.FLAGS);
+        this.rooms = t.rooms() == null ? null : new RoomSection(
+                LayoutPatterns.compile(t.rooms().start(), "rooms.start"),
+                LayoutPatterns.compileAll(t.rooms().guest(), "rooms.guest"),
+                t.rooms().end() == null ? null : LayoutPatterns.compile(t.rooms().end(), "rooms.end"));
     }
 
     private static String require(String value, String what) {
@@ -170,7 +117,7 @@ final class CompiledLayout {
                     : rule.pattern() != null ? byPattern(rule, original, folded)
                     : byHeading(rule, original, folded);
             if (found.present()) {
-                String clean = clean(found.text(), field.field().kind() == ReservationField.Kind.MULTILINE);
+                String clean = LayoutText.clean(found.text(), field.field().kind() == ReservationField.Kind.MULTILINE);
                 for (Pattern empty : field.empty()) {
                     if (empty.matcher(Interruptible.of(TextFolding.fold(clean))).matches()) {
                         return new Found("", null);
@@ -191,7 +138,7 @@ final class CompiledLayout {
         Matcher label = rule.label().matcher(Interruptible.of(folded));
         String reason = "no se encontró " + rule.description();
         while (label.find()) {
-            int p = skipBlanks(folded, label.end());
+            int p = LayoutText.skipBlanks(folded, label.end());
             boolean valueOnThisLine = p < folded.length() && folded.charAt(p) != '\n' && !labelAt(folded, p);
             Found found = valueOnThisLine ? valueAt(rule, original, folded, p, folded.length())
                     : valueBelow(rule, original, folded, label.start(), label.end());
@@ -218,7 +165,7 @@ final class CompiledLayout {
             if (next == null || !next.lookingAt()) {
                 break;
             }
-            p = skipSpace(folded, next.end());
+            p = LayoutText.skipSpace(folded, next.end());
         }
         return new Found(null, null);
     }
@@ -230,15 +177,15 @@ final class CompiledLayout {
      */
     private Found valueBelow(Rule rule, String original, String folded, int labelStart, int labelEnd) {
         int lineStart = folded.lastIndexOf('\n', labelStart - 1) + 1;
-        int lineEnd = lineEnd(folded, labelStart);
+        int lineEnd = LayoutText.lineEnd(folded, labelStart);
         if (lineEnd >= folded.length()) {
             return new Found(null, null);
         }
-        int fromLeft = count(folded, '\t', lineStart, labelStart);
-        int fromRight = count(folded, '\t', labelEnd, lineEnd);
-        int cellsHere = count(folded, '\t', lineStart, lineEnd) + 1;
+        int fromLeft = LayoutText.count(folded, '\t', lineStart, labelStart);
+        int fromRight = LayoutText.count(folded, '\t', labelEnd, lineEnd);
+        int cellsHere = LayoutText.count(folded, '\t', lineStart, lineEnd) + 1;
         int nextStart = lineEnd + 1;
-        int nextEnd = lineEnd(folded, nextStart);
+        int nextEnd = LayoutText.lineEnd(folded, nextStart);
         List<int[]> cells = new ArrayList<>();
         int c = nextStart;
         for (int t = folded.indexOf('\t', c); t >= 0 && t < nextEnd; t = folded.indexOf('\t', c)) {
@@ -251,7 +198,7 @@ final class CompiledLayout {
             return new Found(null, null);
         }
         int[] cell = cells.get(index);
-        int p = skipBlanks(folded, cell[0]);
+        int p = LayoutText.skipBlanks(folded, cell[0]);
         if (p >= cell[1] || labelAt(folded, p)) {
             return new Found(null, null);
         }
@@ -260,24 +207,6 @@ final class CompiledLayout {
 
     private boolean labelAt(String folded, int p) {
         return anyLabel != null && anyLabel.matcher(Interruptible.of(folded)).region(p, folded.length()).lookingAt();
-    }
-
-    private static int count(String s, char ch, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) == ch) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int skipBlanks(String s, int from) {
-        int p = from;
-        while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '\t')) {
-            p++;
-        }
-        return p;
     }
 
     private static Found byPattern(Rule rule, String original, String folded) {
@@ -291,11 +220,11 @@ final class CompiledLayout {
         if (!heading.find()) {
             return new Found(null, "no se encontró " + rule.description());
         }
-        int p = lineEnd(folded, heading.end()) + 1;
+        int p = LayoutText.lineEnd(folded, heading.end()) + 1;
         StringBuilder collected = new StringBuilder();
         int taken = 0;
         while (p < folded.length()) {
-            int end = lineEnd(folded, p);
+            int end = LayoutText.lineEnd(folded, p);
             String line = folded.substring(p, end);
             if (rule.until() != null && rule.until().matcher(Interruptible.of(line)).lookingAt()) {
                 break;
@@ -342,7 +271,7 @@ final class CompiledLayout {
 
     /** Free text runs to the end of the line, a column break (tab) or the next label, whichever is first. */
     private int freeTextEnd(String folded, int from) {
-        int end = lineEnd(folded, from);
+        int end = LayoutText.lineEnd(folded, from);
         int tab = folded.indexOf('\t', from);
         if (tab >= 0 && tab < end) {
             end = tab;
@@ -360,87 +289,8 @@ final class CompiledLayout {
         return end;
     }
 
-    private static int lineEnd(String s, int from) {
-        int nl = s.indexOf('\n', from);
-        return nl < 0 ? s.length() : nl;
-    }
-
-    private static int skipSpace(String s, int from) {
-        int p = from;
-        while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
-            p++;
-        }
-        return p;
-    }
-
-    /** Collapses runs of spaces and tabs; keeps line breaks only for multi-line fields. */
-    static String clean(String raw, boolean multiline) {
-        String s = raw.replace('\t', ' ');
-        if (multiline) {
-            return s.lines().map(l -> l.replaceAll(" {2,}", " ").strip()).filter(l -> !l.isEmpty())
-                    .reduce((a, b) -> a + "\n" + b).orElse("");
-        }
-        return s.replaceAll("\\s+", " ").strip();
-    }
-
     /** Rooms and their guests, in document order. */
     List<Room> rooms(String original, String folded) {
-        if (rooms == null) {
-            return List.of();
-        }
-        List<int[]> starts = new ArrayList<>();
-        List<Matcher> heads = new ArrayList<>();
-        Matcher m = rooms.start().matcher(Interruptible.of(folded));
-        while (m.find()) {
-            starts.add(new int[] {m.start(), m.end()});
-            heads.add(rooms.start().matcher(Interruptible.of(folded)).region(m.start(), folded.length()));
-        }
-        List<Room> result = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            Matcher head = heads.get(i);
-            head.lookingAt();
-            int sectionEnd = i + 1 < starts.size() ? starts.get(i + 1)[0] : folded.length();
-            if (rooms.end() != null) {
-                Matcher end = rooms.end().matcher(Interruptible.of(folded)).region(starts.get(i)[1], sectionEnd);
-                if (end.find()) {
-                    sectionEnd = end.start();
-                }
-            }
-            List<Guest> guests = new ArrayList<>();
-            int p = lineEnd(folded, starts.get(i)[1]) + 1;
-            while (p < sectionEnd) {
-                int end = Math.min(lineEnd(folded, p), sectionEnd);
-                String line = folded.substring(p, end);
-                for (Pattern g : rooms.guest()) {
-                    Matcher gm = g.matcher(Interruptible.of(line));
-                    if (gm.find()) {
-                        String orig = original.substring(p, end);
-                        guests.add(new Guest(
-                                clean(orig.substring(gm.start("type"), gm.end("type")), false).toUpperCase(java.util.Locale.ROOT),
-                                clean(orig.substring(gm.start("firstNames"), gm.end("firstNames")), false),
-                                clean(orig.substring(gm.start("lastNames"), gm.end("lastNames")), false)));
-                        break;
-                    }
-                }
-                p = end + 1;
-            }
-            result.add(new Room(
-                    intGroup(head, "number", result.size() + 1),
-                    clean(original.substring(head.start("category"), head.end("category")), false),
-                    intGroup(head, "adults", 0),
-                    intGroup(head, "children", 0),
-                    clean(original.substring(head.start("mealPlan"), head.end("mealPlan")), false),
-                    List.copyOf(guests)));
-        }
-        return result;
-    }
-
-    private static int intGroup(Matcher m, String group, int fallback) {
-        try {
-            String v = m.group(group);
-            return v == null ? fallback : Integer.parseInt(v.trim());
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
+        return rooms == null ? List.of() : rooms.read(original, folded);
     }
 }
