@@ -108,20 +108,8 @@ class CrashRecoveryTest {
         var c = first.post("/api/clientes", "{\"nombre\":\"Cliente Caida\",\"requiere_oc\":true,\"correos\":[\"oc@caida.cl\"]}");
         assertTrue(c.statusCode() < 300, c.body());
         long clientId = MailHarness.JSON.readTree(c.body()).get("id").asLong();
-        try (Connection db = DriverManager.getConnection(h.dbUrl); PreparedStatement ps = db.prepareStatement(
-                "INSERT INTO reservation (reservation_code, loc_interno, agency, agency_normalized, client_id, total_amount,"
-                        + " currency, layout, status, requires_oc, ladder_started_at, hotel_name, check_in, check_out)"
-                        + " VALUES (?, ?, 'Cliente Caida', 'CLIENTE CAIDA', ?, 150000, 'CLP', 'hotelsales-resumen-de-servicios',"
-                        + " 'pendiente', true, ?, 'Hotel', DATE '2026-07-20', DATE '2026-07-22')")) {
-            for (int i = 0; i < total; i++) {
-                ps.setString(1, "CAIDA" + i);
-                ps.setString(2, "LCAIDA" + i);
-                ps.setLong(3, clientId);
-                ps.setTimestamp(4, Timestamp.from(Instant.parse("2026-07-06T13:30:00Z")));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        cl.seguimientooc.support.TestReservations.pending(h.dbUrl, clientId, "Cliente Caida", total,
+                Instant.parse("2026-07-06T13:30:00Z"));
         CompletableFuture.runAsync(() -> {
             try {
                 first.post("/api/process-now", "");

@@ -73,10 +73,6 @@ public record MailContent(
         return out.toByteArray();
     }
 
-    public static MailContent read(Message message) throws IOException, MessagingException {
-        return parse(rawBytes(message));
-    }
-
     /**
      * Parses leniently and never throws: whatever cannot be read (an unknown charset, broken base64,
      * a malformed multipart, nesting too deep, too many parts) is listed in {@link #problems}.

@@ -86,6 +86,7 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
             return true;
         }
         if (handled.containsKey(key)) {
+            dates.remove(key); // skipped: nothing to record
             return false;
         }
         String[] parts = MailboxIds.split(key);

@@ -83,27 +83,8 @@ class LadderFailuresTest {
                 "{\"nombre\":\"" + client + "\",\"requiere_oc\":true,\"correos\":[\"" + contact + "\"]}");
         assertTrue(c.statusCode() < 300, c.body());
         long clientId = MailHarness.JSON.readTree(c.body()).get("id").asLong();
-        List<Long> ids = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(h.dbUrl); PreparedStatement ps = db.prepareStatement(
-                "INSERT INTO reservation (reservation_code, loc_interno, agency, agency_normalized, client_id, total_amount,"
-                        + " currency, layout, status, requires_oc, ladder_started_at, hotel_name, check_in, check_out)"
-                        + " VALUES (?, ?, ?, ?, ?, 150000, 'CLP', 'hotelsales-resumen-de-servicios', 'pendiente', true, ?,"
-                        + " 'Hotel Prueba', DATE '2026-07-20', DATE '2026-07-22') RETURNING id")) {
-            for (int i = 0; i < n; i++) {
-                String code = client.replaceAll("\\W", "").toUpperCase() + i;
-                ps.setString(1, code);
-                ps.setString(2, "L" + code);
-                ps.setString(3, client);
-                ps.setString(4, client.toUpperCase());
-                ps.setLong(5, clientId);
-                ps.setTimestamp(6, Timestamp.from(Instant.parse("2026-07-06T13:30:00Z")));
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
+        return cl.seguimientooc.support.TestReservations.pending(h.dbUrl, clientId, client, n,
+                Instant.parse("2026-07-06T13:30:00Z"));
     }
 
     @Test
