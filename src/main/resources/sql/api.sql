@@ -53,7 +53,7 @@ SELECT json_build_object(
           FROM reservation_source s JOIN processed_mail m ON m.id = s.processed_mail_id
          WHERE s.reservation_id = r.id), '[]'::json),
     'correos_enviados', COALESCE((
-        SELECT json_agg(json_build_object('id', e.id, 'tipo', e.kind, 'nivel', e.level, 'manual', e.manual,
+        SELECT json_agg(json_build_object('id', e.id, 'tipo', e.kind, 'paso', e.step, 'nivel', e.level, 'manual', e.manual,
                 'estado', e.status, 'asunto', e.subject, 'para', e.to_addresses, 'cc', e.cc_addresses,
                 'message_id', e.message_id, 'enviado', e.sent_at, 'intentos', e.attempts, 'error', e.last_error,
                 'respuesta_smtp', e.smtp_reply, 'proximo_intento', e.next_attempt_at) ORDER BY e.claimed_at)
@@ -118,7 +118,7 @@ SELECT json_build_object(
         SELECT json_agg(json_build_object(
             'id', c.id, 'nombre', c.name, 'nombre_normalizado', c.normalized_name, 'requiere_oc', c.requires_oc,
             'correos', c.contact_to, 'correos_cc', c.contact_cc, 'activo', c.active, 'notas', c.notes,
-            'dias_recordatorio', c.reminder_days, 'dias_ultimatum', c.ultimatum_days,
+            'escalera', c.ladder, 'dias_escalera', c.ladder_days, 'omitir_niveles', c.ladder_drop,
             'alias', COALESCE((SELECT json_agg(a.alias ORDER BY a.alias) FROM client_alias a WHERE a.client_id = c.id), '[]'::json),
             'reservas_abiertas', (SELECT count(*) FROM reservation r WHERE r.client_id = c.id
                                     AND r.status IN ('pendiente', 'sin_contacto', 'revision', 'suspendida')))

@@ -1,7 +1,7 @@
 -- Clients (agencies) and their aliases.
 
 -- name: find_by_normalized
-SELECT id, name, requires_oc, active, contact_to, contact_cc, notes, reminder_days, ultimatum_days
+SELECT id, name, requires_oc, active, contact_to, contact_cc, notes, ladder, ladder_days::text AS ladder_days, ladder_drop
   FROM client
  WHERE normalized_name = :normalized
     OR id = (SELECT client_id FROM client_alias WHERE normalized_alias = :normalized)

@@ -25,7 +25,7 @@ SELECT id FROM reservation WHERE status = 'pendiente' AND next_step_at <= :now O
 -- reservation at a time; another skips it instead of waiting); a manual resend waits for the lock.
 SELECT r.id, r.reservation_code, r.loc_interno, r.localizador, r.agency, r.hotel_name, r.hotel_phone, r.check_in,
        r.check_out, r.total_amount, r.currency, r.status, r.ladder_started_at, r.created_at,
-       c.reminder_days, c.ultimatum_days, c.contact_to, c.contact_cc,
+       c.ladder, c.ladder_days::text AS ladder_days, c.ladder_drop, c.contact_to, c.contact_cc,
        ARRAY(SELECT trim(coalesce(g.first_names, '') || ' ' || coalesce(g.last_names, ''))
                FROM reservation_room h JOIN reservation_guest g ON g.room_id = h.id
               WHERE h.reservation_id = r.id ORDER BY h.room_number, g.position) AS guests
@@ -33,20 +33,19 @@ SELECT r.id, r.reservation_code, r.loc_interno, r.localizador, r.agency, r.hotel
  WHERE r.id = :id
 
 -- name: history
--- When each automatic level was sent (NULL while claimed but not yet sent).
-SELECT level, status, sent_at FROM sent_email
- WHERE reservation_id = :id AND NOT manual AND level IS NOT NULL
+-- When each automatic step went out (claimed but not sent yet: not a step taken).
+SELECT step, sent_at FROM sent_email
+ WHERE reservation_id = :id AND NOT manual AND step IS NOT NULL AND sent_at IS NOT NULL
 
 -- name: set_next
 UPDATE reservation SET next_step = :step, next_step_at = :at WHERE id = :id
 
 -- name: claim
 -- The level is claimed before anything is sent: the unique index allows one automatic send per level.
-INSERT INTO sent_email (reservation_id, kind, level, manual, status, message_id, from_address, to_addresses,
-                        cc_addresses, reply_to, subject, body_html, body_text, template, content_sha256, claimed_at,
-                        claimed_by)
-VALUES (:reservationId, :kind, :level, :manual, 'reclamado', :messageId, :from, CAST(:to AS text[]),
-        CAST(:cc AS text[]), :replyTo, :subject, :html, :text, :template, :sha, :claimedAt, :instance)
+INSERT INTO sent_email (reservation_id, kind, step, level, manual, while_pending, status, message_id, from_address,
+                        to_addresses, cc_addresses, reply_to, template, request_day, suspension_at, claimed_at, claimed_by)
+VALUES (:reservationId, :kind, :step, :level, :manual, :whilePending, 'reclamado', :messageId, :from,
+        CAST(:to AS text[]), CAST(:cc AS text[]), :replyTo, :template, :requestDay, :suspensionAt, :claimedAt, :instance)
 ON CONFLICT DO NOTHING
 RETURNING id
 
@@ -60,11 +59,18 @@ SELECT id FROM sent_email
  ORDER BY id LIMIT :limit
 
 -- name: start_sending
--- Only one sender gets a row; the others update nothing.
-UPDATE sent_email SET status = 'enviando', attempts = attempts + 1, sending_since = now(), sending_by = :instance
- WHERE id = :id AND status IN ('reclamado', 'error')
-RETURNING reservation_id, kind, level, manual, message_id, from_address, to_addresses, cc_addresses, reply_to,
-          subject, body_html, body_text
+-- Only one sender gets a row; the others update nothing. Returns the e-mail with its reservation's status.
+WITH e AS (
+    UPDATE sent_email SET status = 'enviando', attempts = attempts + 1, sending_since = now(), sending_by = :instance
+     WHERE id = :id AND status IN ('reclamado', 'error')
+    RETURNING id, reservation_id, kind, step, manual, while_pending, template, message_id, from_address, to_addresses,
+              cc_addresses, reply_to, request_day, suspension_at, attempts)
+SELECT e.*, r.status AS reservation_status FROM e JOIN reservation r ON r.id = e.reservation_id
+
+-- name: record_content
+-- The e-mail exactly as it is handed to SMTP, recorded before it is.
+UPDATE sent_email SET subject = :subject, body_html = :html, body_text = :text, content_sha256 = :sha
+ WHERE id = :id AND status = 'enviando' AND sending_by = :instance
 
 -- name: reservation_status
 SELECT status FROM reservation WHERE id = :id
@@ -121,15 +127,14 @@ SELECT id FROM reservation WHERE reservation_code = :code
 
 -- name: agenda
 -- Pending, unpaused reservations with their schedule and automatic send history, in one statement.
-SELECT r.id, r.reservation_code, r.agency, r.ladder_started_at, r.created_at, c.reminder_days, c.ultimatum_days,
-       h.sent_1, h.sent_2, h.sent_3
+SELECT r.id, r.reservation_code, r.agency, r.ladder_started_at, r.created_at, c.ladder,
+       c.ladder_days::text AS ladder_days, c.ladder_drop, h.sent::text AS sent
   FROM reservation r
   LEFT JOIN client c ON c.id = r.client_id
-  LEFT JOIN LATERAL (SELECT max(e.sent_at) FILTER (WHERE e.level = 1) AS sent_1,
-                            max(e.sent_at) FILTER (WHERE e.level = 2) AS sent_2,
-                            max(e.sent_at) FILTER (WHERE e.level = 3) AS sent_3
+  LEFT JOIN LATERAL (SELECT jsonb_object_agg(e.step, e.sent_at) AS sent
                        FROM sent_email e
-                      WHERE e.reservation_id = r.id AND NOT e.manual AND e.level IS NOT NULL) h ON true
+                      WHERE e.reservation_id = r.id AND NOT e.manual AND e.step IS NOT NULL
+                        AND e.sent_at IS NOT NULL) h ON true
  WHERE r.status = 'pendiente' AND (r.next_step_at IS NULL OR r.next_step_at < 'infinity')
  ORDER BY r.next_step_at NULLS FIRST, r.id
  LIMIT :limit

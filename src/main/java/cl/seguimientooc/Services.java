@@ -42,6 +42,8 @@ public final class Services {
     public final SeenRestorer seenRestorer;
     public final MailIntake intake;
     public final List<MailboxRoutes.Reader> readers;
+    /** The outbox: ladder levels and notices are claimed here before they are sent. */
+    public final cl.seguimientooc.mailout.LadderClaims outbox;
 
     /** OC intake settings: match threshold, where files go, whether an OC number alone counts. */
     public record OcSettings(double threshold, java.nio.file.Path filesDir, cl.seguimientooc.matching.OcFiles.Limits limits,
@@ -69,15 +71,26 @@ public final class Services {
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
         clients = new ClientStore(db, reservations);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        outbox = new cl.seguimientooc.mailout.LadderClaims(db.jdbc(), instance, sender(settings));
         ocIntake = new OcIntake(db, reservations, ocSettings.threshold(),
                 new cl.seguimientooc.matching.OcFiles(ocSettings.filesDir(), ocSettings.limits()),
-                ocSettings.acceptWithoutAttachment(), ocSettings.trustedSenders());
+                ocSettings.acceptWithoutAttachment(), ocSettings.trustedSenders(), outbox,
+                settings.getBoolean(Setting.OC_ACKNOWLEDGE));
         processor = new MailProcessor(extractionAhead, senders, db, mails, reservations, ocIntake);
         mailRepository = new ProcessedMailRepository(mails);
         seenRestorer = new SeenRestorer();
         intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,
                 PostAction.fromCode(settings.get(Setting.MAIL_POST_ACTION)), settings.get(Setting.MAIL_MOVE_FOLDER));
         readers = MailboxRoutes.plan(settings);
+    }
+
+    /** Who the ladder's e-mails are from: SMTP_FROM_*, replies to the OC mailbox, EMAIL_CC_RECIPIENTS in copy. */
+    public static cl.seguimientooc.mailout.LadderClaims.Sender sender(Settings settings) {
+        String fromEmail = !settings.get(Setting.SMTP_FROM_EMAIL).isEmpty() ? settings.get(Setting.SMTP_FROM_EMAIL)
+                : settings.get(Setting.SMTP_USERNAME).contains("@") ? settings.get(Setting.SMTP_USERNAME) : "seguimiento-oc@localhost";
+        String ocAddress = settings.ocMailbox().username();
+        return new cl.seguimientooc.mailout.LadderClaims.Sender(fromEmail, settings.get(Setting.SMTP_FROM_NAME),
+                ocAddress.contains("@") ? ocAddress : fromEmail, settings.getList(Setting.EMAIL_CC_RECIPIENTS));
     }
 
     /** This host's name, for instance names. */

@@ -107,11 +107,11 @@ class ApplicationCommandsTest {
     void aBrokenMailTemplateStopsStartupWithItsFileAndLine() throws Exception {
         Files.createDirectories(workDir.resolve("routes"));
         Path templates = Files.createDirectories(workDir.resolve("templates"));
-        Files.writeString(templates.resolve("ultimatum_dia4.txt.ftl"), "Hola\n${reserva.sinCampo}\n");
+        Files.writeString(templates.resolve("ultimatum.txt.ftl"), "Hola\n${reserva.sinCampo}\n");
         Run r = run(workDir, Map.of("DATABASE_URL", cl.seguimientooc.support.TestDatabase.newDatabase("oc_tpl"),
                 "WEB_PORT", String.valueOf(cl.seguimientooc.support.Ports.free())), "run");
         assertTrue(r.exit() != 0, "startup refused");
         String all = r.out() + r.err();
-        assertTrue(all.contains("ultimatum_dia4.txt.ftl") && all.contains("línea 2"), all);
+        assertTrue(all.contains("ultimatum.txt.ftl") && all.contains("línea 2"), all);
     }
 }

@@ -39,6 +39,16 @@ public final class Settings {
         return envName.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
+    /** The setting whose property name is {@code property} ({@code days.for.reminder.1}), or null. */
+    public static Setting byProperty(String property) {
+        for (Setting s : Setting.values()) {
+            if (s.property().equals(property)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** Resolves and validates every setting through {@code lookup} (property name to value). */
     public static Settings load(Function<String, String> lookup) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);

@@ -5,80 +5,78 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The escalation ladder as pure rules: given what was sent and when, and "now", which step comes
- * next, from when, and whether it is due. Knows nothing of Camel, mail or the database.
+ * The escalation ladder as pure rules: given a {@link Ladder} (from {@code ladder.yaml}), what
+ * was sent and when, and "now", which level comes next, from when, and whether it is due. Knows
+ * nothing of Camel, mail or the database.
  *
- * <ol>
- *   <li>solicitud inicial: as soon as the reservation enters the ladder, inside the send window
- *       (or at once when configured "immediately");</li>
- *   <li>recordatorio: {@code reminderDays} business days after the request was actually sent;</li>
- *   <li>ultimátum: {@code ultimatumDays} business days after the request;</li>
- *   <li>suspensión: at the close of the window on the business day after the ultimatum was sent.</li>
- * </ol>
- * Levels are never skipped and never two on one business day: each waits for the previous one to
- * be sent, and at least until the next business day, so after downtime the oldest owed level goes
- * first and the next one follows a business day later.
+ * <ul>
+ *   <li>the first level goes out as soon as the reservation enters the ladder, inside the send
+ *       window (or at once when configured "immediately");</li>
+ *   <li>every other level waits its business days after its anchor ({@code from}), for the level
+ *       before it to have been sent, and at least until the next business day after that one, so
+ *       after downtime the oldest owed level goes first and the next follows a business day later;</li>
+ *   <li>a suspension happens at the close of the window on its day, once the levels before it went out.</li>
+ * </ul>
  */
 public final class LadderPolicy {
 
-    /** Steps in order; {@code level} is the e-mail level (0 for suspension). */
-    public enum Step {
-        SOLICITUD_INICIAL(1, "solicitud_inicial"),
-        RECORDATORIO(2, "recordatorio_dia2"),
-        ULTIMATUM(3, "ultimatum_dia4"),
-        SUSPENSION(0, "suspension"),
-        TERMINADA(0, "terminada");
-
-        private final int level;
-        private final String code;
-
-        Step(int level, String code) {
-            this.level = level;
-            this.code = code;
-        }
-
-        public int level() {
-            return level;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
-
-    /** When mail may go out and how many business days each level waits. */
-    public record Schedule(int reminderDays, int ultimatumDays, LocalTime windowOpen, LocalTime windowClose,
-                           boolean requestImmediately, ZoneId zone) {
+    /** When mail may go out. */
+    public record Schedule(LocalTime windowOpen, LocalTime windowClose, boolean requestImmediately, ZoneId zone) {
         public Schedule {
-            if (reminderDays < 1 || ultimatumDays <= reminderDays) {
-                throw new IllegalArgumentException("se requiere 1 ≤ días de recordatorio < días de ultimátum");
-            }
             if (!windowOpen.isBefore(windowClose)) {
                 throw new IllegalArgumentException("la ventana de envío debe abrir antes de cerrar");
             }
         }
 
-        public static Schedule defaults(int reminderDays, int ultimatumDays) {
-            return new Schedule(reminderDays, ultimatumDays, LocalTime.of(9, 0), LocalTime.of(18, 0), false,
-                    ChileHolidays.SANTIAGO);
-        }
-
-        /** The same schedule with a client's own day counts (null keeps the global value). */
-        public Schedule forClient(Integer clientReminderDays, Integer clientUltimatumDays) {
-            return new Schedule(clientReminderDays == null ? reminderDays : clientReminderDays,
-                    clientUltimatumDays == null ? ultimatumDays : clientUltimatumDays, windowOpen, windowClose,
-                    requestImmediately, zone);
+        public static Schedule standard() {
+            return new Schedule(LocalTime.of(9, 0), LocalTime.of(18, 0), false, ChileHolidays.SANTIAGO);
         }
     }
 
-    /** A reservation's ladder so far: when it entered, and when each level was actually sent. */
-    public record History(Instant enteredAt, Instant requestSentAt, Instant reminderSentAt, Instant ultimatumSentAt) {
+    /** A reservation's ladder so far: when it entered, and when each level (by name) was actually sent. */
+    public record History(Instant enteredAt, Map<String, Instant> sentAt) {
+        public History {
+            sentAt = Map.copyOf(sentAt);
+        }
+
+        public static History entered(Instant at) {
+            return new History(at, Map.of());
+        }
+
+        public History with(String level, Instant at) {
+            Map<String, Instant> m = new HashMap<>(sentAt);
+            m.put(level, at);
+            return new History(enteredAt, m);
+        }
+
+        /** The levels before {@code index} only: what a resend of that level sees. */
+        History before(Ladder ladder, int index) {
+            Map<String, Instant> m = new HashMap<>();
+            for (int i = 0; i < index; i++) {
+                Instant t = sentAt.get(ladder.levels().get(i).name());
+                if (t != null) {
+                    m.put(ladder.levels().get(i).name(), t);
+                }
+            }
+            return new History(enteredAt, m);
+        }
     }
 
-    /** The next step, from when it may happen, and whether it is due now. */
-    public record Next(Step step, Instant notBefore, boolean due) {
+    /** The next level (null when the ladder is over), from when it may happen, and whether it is due now. */
+    public record Next(Level level, Instant notBefore, boolean due) {
+        public boolean finished() {
+            return level == null;
+        }
+    }
+
+    /** A level the agenda expects, and when. */
+    public record Planned(Level level, Instant at) {
     }
 
     private final BusinessCalendar calendar;
@@ -87,32 +85,73 @@ public final class LadderPolicy {
         this.calendar = calendar;
     }
 
-    public Next next(History h, Schedule s, Instant now) {
-        if (h.requestSentAt() == null) {
+    public Next next(Ladder ladder, History h, Schedule s, Instant now) {
+        List<Level> levels = ladder.levels();
+        int i = 0;
+        while (i < levels.size() && h.sentAt().get(levels.get(i).name()) != null) {
+            i++;
+        }
+        if (i == levels.size()) {
+            return new Next(null, Instant.MAX, false);
+        }
+        Level level = levels.get(i);
+        if (i == 0) {
             Instant at = s.requestImmediately() ? h.enteredAt() : windowOpenAtOrAfter(h.enteredAt(), s);
-            boolean due = !now.isBefore(at) && (s.requestImmediately() || inWindow(now, s));
-            return new Next(Step.SOLICITUD_INICIAL, at, due);
+            return new Next(level, at, !now.isBefore(at) && (s.requestImmediately() || inWindow(now, s)));
         }
-        LocalDate requestDay = day(h.requestSentAt(), s);
-        if (h.reminderSentAt() == null) {
-            LocalDate d = max(calendar.addBusinessDays(requestDay, s.reminderDays()), calendar.nextBusinessDay(requestDay));
-            return windowed(Step.RECORDATORIO, d, s, now);
+        LocalDate day = calendar.addBusinessDays(day(h.sentAt().get(ladder.anchor(i).name()), s), level.days());
+        if (level.suspends()) {
+            Instant at = day.atTime(s.windowClose()).atZone(s.zone()).toInstant();
+            return new Next(level, at, !now.isBefore(at));
         }
-        if (h.ultimatumSentAt() == null) {
-            LocalDate d = max(calendar.addBusinessDays(requestDay, s.ultimatumDays()),
-                    calendar.nextBusinessDay(day(h.reminderSentAt(), s)));
-            return windowed(Step.ULTIMATUM, d, s, now);
+        LocalDate afterPrevious = calendar.nextBusinessDay(day(h.sentAt().get(levels.get(i - 1).name()), s));
+        Instant at = max(day, afterPrevious).atTime(s.windowOpen()).atZone(s.zone()).toInstant();
+        return new Next(level, at, !now.isBefore(at) && inWindow(now, s));
+    }
+
+    /** What the ladder will do from {@code now} until {@code end} if nothing changes (no OC, no outage). */
+    public List<Planned> plan(Ladder ladder, History h, Schedule s, Instant now, Instant end) {
+        List<Planned> out = new ArrayList<>();
+        Instant at = now;
+        for (int guard = 0; guard < ladder.levels().size(); guard++) {
+            Next next = next(ladder, h, s, at);
+            if (next.finished() || next.notBefore().isAfter(end)) {
+                break;
+            }
+            Instant when = !next.notBefore().isBefore(now) ? next.notBefore()
+                    : next.level().suspends() || (guard == 0 && s.requestImmediately() && h.sentAt().isEmpty())
+                    ? now : windowOpenAtOrAfter(now, s);
+            if (when.isAfter(end)) {
+                break;
+            }
+            out.add(new Planned(next.level(), when));
+            if (next.level().suspends()) {
+                break;
+            }
+            h = h.with(next.level().name(), when);
+            at = when;
         }
-        Instant suspension = suspensionAfterUltimatumOn(day(h.ultimatumSentAt(), s), s);
-        return new Next(Step.SUSPENSION, suspension, !now.isBefore(suspension));
+        return out;
     }
 
     /**
-     * When a reservation whose ultimatum goes out on {@code ultimatumDay} is suspended: the close of
-     * the window on the next business day. The ultimatum's text uses this, so text and action agree.
+     * When the reservation would be suspended if {@code level} goes out at {@code now} and nothing
+     * else changes; null when no suspension follows. The ultimatum's text uses it, so text and
+     * action agree.
      */
-    public Instant suspensionAfterUltimatumOn(LocalDate ultimatumDay, Schedule s) {
-        return calendar.nextBusinessDay(ultimatumDay).atTime(s.windowClose()).atZone(s.zone()).toInstant();
+    public Instant suspensionIf(Ladder ladder, History h, Schedule s, Level level, Instant now) {
+        int index = ladder.indexOf(level.name());
+        if (index < 0 || ladder.suspension() == null || level.suspends()) {
+            return null;
+        }
+        History sent = h.before(ladder, index).with(level.name(), now);
+        Instant horizon = now.atZone(s.zone()).plusYears(1).toInstant();
+        for (Planned p : plan(ladder, sent, s, now, horizon)) {
+            if (p.level().suspends()) {
+                return p.at();
+            }
+        }
+        return null;
     }
 
     /** Whether mail may go out at this instant: a business day, between opening and closing. */
@@ -133,11 +172,6 @@ public final class LadderPolicy {
             d = calendar.nextBusinessDay(d);
         }
         return d.atTime(s.windowOpen()).atZone(s.zone()).toInstant();
-    }
-
-    private Next windowed(Step step, LocalDate day, Schedule s, Instant now) {
-        Instant at = day.atTime(s.windowOpen()).atZone(s.zone()).toInstant();
-        return new Next(step, at, !now.isBefore(at) && inWindow(now, s));
     }
 
     private static LocalDate day(Instant t, Schedule s) {

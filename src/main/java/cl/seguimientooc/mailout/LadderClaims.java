@@ -1,89 +1,99 @@
 package cl.seguimientooc.mailout;
 
-import cl.seguimientooc.mail.MailContent;
-import cl.seguimientooc.mailout.LadderMailModel.ReservationView;
 import cl.seguimientooc.store.ClientStore;
 import cl.seguimientooc.store.Instance;
 import cl.seguimientooc.store.SqlStatements;
 import jakarta.mail.internet.InternetAddress;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Claims a level: renders the e-mail from the reservation and records it in {@code sent_email}
- * exactly as it will be sent (recipients, subject, bodies, our Message-ID). The unique index on
- * (reservation, level) makes a second claim of an automatic level insert nothing.
+ * The outbox: claims an e-mail in {@code sent_email} before anything is sent. The unique index on
+ * (reservation, step) makes a second claim of an automatic step insert nothing, so a level or a
+ * notice goes out once whatever runs at the same time. The content is rendered when it is sent
+ * (routes/ladder.camel.yaml) and recorded before it reaches SMTP.
  */
-final class LadderClaims {
+public final class LadderClaims {
 
     private static final SqlStatements SQL = SqlStatements.load("ladder.sql");
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final Instance instance;
-    private final MailTemplates templates;
-    private final LadderRunner.Config config;
-
-    LadderClaims(NamedParameterJdbcTemplate jdbc, Instance instance, MailTemplates templates, LadderRunner.Config config) {
-        this.jdbc = jdbc;
-        this.instance = instance;
-        this.templates = templates;
-        this.config = config;
+    /**
+     * One e-mail to claim. {@code step}: the ladder level or notice (once per reservation unless
+     * manual); {@code level}: the level's position, for reading; {@code whilePending}: dropped if
+     * the reservation leaves the ladder before it goes out.
+     */
+    public record Claim(long reservationId, String step, String template, Integer level, boolean manual,
+                        boolean whilePending, List<String> to, List<String> cc, String replyTo, LocalDate requestDay,
+                        Instant suspensionAt) {
     }
 
-    /** The id of the claimed e-mail; null when the level was already claimed. */
-    Long claim(Map<String, Object> r, String kind, Integer level, boolean manual, List<String> to, List<String> cc,
-               String replyTo, LocalDate requestDay, LocalDateTime suspension) {
-        MailTemplates.Rendered mail = templates.render(kind, LadderMailModel.of(view(r), config.replyTo(), config.fromName(),
-                config.fromEmail(), requestDay, suspension));
-        String code = (String) r.get("reservation_code");
-        String messageId = "<oc-" + code.replaceAll("[^A-Za-z0-9]", "") + "-" + kind + "-" + UUID.randomUUID()
-                + "@" + domain(config.fromEmail()) + ">";
-        String sha = MailContent.sha256((mail.subject() + "\n" + mail.html() + "\n" + mail.text() + "\n" + to + cc)
-                .getBytes(StandardCharsets.UTF_8));
-        List<Long> ids = jdbc.queryForList(SQL.get("claim"), new MapSqlParameterSource("reservationId", r.get("id"))
-                .addValue("kind", kind).addValue("level", level).addValue("manual", manual).addValue("messageId", messageId)
-                .addValue("from", fromHeader()).addValue("to", ClientStore.arrayLiteral(to))
-                .addValue("cc", ClientStore.arrayLiteral(cc)).addValue("replyTo", replyTo).addValue("subject", mail.subject())
-                .addValue("html", mail.html()).addValue("text", mail.text()).addValue("template", kind).addValue("sha", sha)
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Instance instance;
+    private final Sender sender;
+
+    /** Who the e-mails are from, and where replies go. */
+    public record Sender(String fromEmail, String fromName, String replyTo, List<String> adminRecipients) {
+        /** SMTP_FROM_NAME &lt;SMTP_FROM_EMAIL&gt;, as recorded and sent. */
+        public String fromHeader() {
+            try {
+                return fromName == null || fromName.isBlank() ? fromEmail
+                        : new InternetAddress(fromEmail, fromName, "UTF-8").toUnicodeString();
+            } catch (java.io.UnsupportedEncodingException e) {
+                return fromEmail;
+            }
+        }
+
+        String domain() {
+            int at = fromEmail == null ? -1 : fromEmail.indexOf('@');
+            return at < 0 ? "seguimiento-oc.local" : fromEmail.substring(at + 1).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public LadderClaims(NamedParameterJdbcTemplate jdbc, Instance instance, Sender sender) {
+        this.jdbc = jdbc;
+        this.instance = instance;
+        this.sender = sender;
+    }
+
+    public Sender sender() {
+        return sender;
+    }
+
+    /** The id of the claimed e-mail; null when that step was already claimed. Runs in the caller's transaction. */
+    public Long claim(Claim c) {
+        String messageId = "<oc-" + c.reservationId() + "-" + c.step().replaceAll("[^A-Za-z0-9_]", "") + "-" + UUID.randomUUID()
+                + "@" + sender.domain() + ">";
+        List<Long> ids = jdbc.queryForList(SQL.get("claim"), new MapSqlParameterSource("reservationId", c.reservationId())
+                .addValue("kind", c.step()).addValue("step", c.step()).addValue("level", c.level())
+                .addValue("manual", c.manual()).addValue("whilePending", c.whilePending()).addValue("messageId", messageId)
+                .addValue("from", sender.fromHeader()).addValue("to", ClientStore.arrayLiteral(c.to()))
+                .addValue("cc", ClientStore.arrayLiteral(c.cc())).addValue("replyTo", c.replyTo())
+                .addValue("template", c.template())
+                .addValue("requestDay", c.requestDay() == null ? null : java.sql.Date.valueOf(c.requestDay()))
+                .addValue("suspensionAt", c.suspensionAt() == null ? null : Timestamp.from(c.suspensionAt()))
                 .addValue("claimedAt", Timestamp.from(Instant.now())).addValue("instance", instance.id()), Long.class);
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** SMTP_FROM_NAME &lt;SMTP_FROM_EMAIL&gt;, as recorded and sent. */
-    private String fromHeader() {
-        try {
-            return config.fromName() == null || config.fromName().isBlank() ? config.fromEmail()
-                    : new InternetAddress(config.fromEmail(), config.fromName(), "UTF-8").toUnicodeString();
-        } catch (java.io.UnsupportedEncodingException e) {
-            return config.fromEmail();
+    /** Queues an admin notice about a reservation (sent by the next run), once per reservation and kind. */
+    public void adminNotice(long reservationId, String kind) {
+        if (!sender.adminRecipients().isEmpty()) {
+            claim(new Claim(reservationId, kind, kind, null, false, false, sender.adminRecipients(), List.of(),
+                    sender.fromEmail(), null, null));
         }
     }
 
-    private static ReservationView view(Map<String, Object> r) {
-        return new ReservationView((String) r.get("reservation_code"), (String) r.get("loc_interno"),
-                (String) r.get("localizador"), (String) r.get("agency"), (String) r.get("hotel_name"),
-                date(r.get("check_in")), date(r.get("check_out")), (BigDecimal) r.get("total_amount"),
-                (String) r.get("currency"), LadderRunner.strings(r.get("guests")).stream().filter(g -> !g.isBlank()).toList(),
-                (String) r.get("hotel_phone"));
-    }
-
-    private static LocalDate date(Object o) {
-        return o instanceof Date d ? d.toLocalDate() : null;
-    }
-
-    private static String domain(String email) {
-        int at = email == null ? -1 : email.indexOf('@');
-        return at < 0 ? "seguimiento-oc.local" : email.substring(at + 1).toLowerCase(Locale.ROOT);
+    /** Queues the acknowledgement to whoever sent the OC, once per reservation. */
+    public void acknowledgement(long reservationId, String to) {
+        if (to != null && !to.isBlank()) {
+            claim(new Claim(reservationId, "acuse_oc", "acuse_oc", null, false, false, List.of(to), List.of(),
+                    sender.replyTo(), null, null));
+        }
     }
 }

@@ -29,9 +29,10 @@ import java.util.Map;
  */
 public final class MailTemplates {
 
-    /** The kinds of e-mail, as named in files and in the API. */
-    public static final List<String> KINDS = List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4",
-            "aviso_suspension", "aviso_oc_suspendida", "acuse_oc");
+    /** Notices outside the ladder: an OC for a suspended reservation, the acknowledgement to its sender. */
+    public static final List<String> NOTICES = List.of("aviso_oc_suspendida", "acuse_oc");
+    /** The three files of a template. */
+    public static final List<String> PARTS = List.of(".asunto.ftl", ".html.ftl", ".txt.ftl");
 
     /** A rendered e-mail. */
     public record Rendered(String kind, String subject, String html, String text) {
@@ -39,6 +40,7 @@ public final class MailTemplates {
 
     private final Configuration config;
     private final String source;
+    private final Path dir;
 
     public MailTemplates(Path dir) {
         config = new Configuration(Configuration.VERSION_2_3_34);
@@ -73,24 +75,42 @@ public final class MailTemplates {
         loaders.add(new ClassTemplateLoader(MailTemplates.class, "/templates"));
         config.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
         source = from;
+        this.dir = dir;
+    }
+
+    /** The FreeMarker configuration the ladder route's {@code freemarker:} endpoints use. */
+    public Configuration configuration() {
+        return config;
+    }
+
+    /**
+     * The file name to use for a template: {@code recordatorio} is still read from a customised
+     * {@code recordatorio_dia2.*} when the templates directory has only the old name.
+     */
+    public String resolve(String template) {
+        String current = cl.seguimientooc.ladder.LegacyNames.current(template);
+        String old = cl.seguimientooc.ladder.LegacyNames.old(current);
+        if (old != null && dir != null && !Files.isRegularFile(dir.resolve(current + ".html.ftl"))
+                && Files.isRegularFile(dir.resolve(old + ".html.ftl"))) {
+            return old;
+        }
+        return current;
     }
 
     public String source() {
         return source;
     }
 
-    public Rendered render(String kind, Map<String, Object> model) {
-        if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("tipo de correo desconocido: " + kind);
-        }
+    public Rendered render(String template, Map<String, Object> model) {
+        String kind = resolve(template);
         String subject = one(kind + ".asunto.ftl", model).strip().replaceAll("\\s+", " ");
         return new Rendered(kind, subject, one(kind + ".html.ftl", model), one(kind + ".txt.ftl", model).strip() + "\n");
     }
 
-    /** Renders every template with a sample; returns the problems (empty when all render). */
-    public List<String> check(Map<String, Object> sample) {
+    /** Renders each named template with a sample; returns the problems (empty when all render). */
+    public List<String> check(java.util.Collection<String> names, Map<String, Object> sample) {
         List<String> problems = new ArrayList<>();
-        for (String kind : KINDS) {
+        for (String kind : names) {
             try {
                 Rendered r = render(kind, sample);
                 if (r.subject().isBlank()) {

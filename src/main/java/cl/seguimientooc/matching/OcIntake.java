@@ -47,26 +47,18 @@ public final class OcIntake {
     private final OcFiles files;
     private final boolean acceptWithoutAttachment;
     private final cl.seguimientooc.domain.SenderRules trustedSenders;
-    private volatile java.util.function.ObjLongConsumer<String> adminNotices = (kind, reservationId) -> { };
-
-    private volatile java.util.function.BiConsumer<Long, String> acknowledgements = (reservationId, to) -> { };
-
-    /** Where acknowledgements to OC senders go (only set when oc.acknowledge=true). */
-    public void setAcknowledgements(java.util.function.BiConsumer<Long, String> acks) {
-        this.acknowledgements = acks;
-    }
-
-    /** Where notices for the admin recipients go (the ladder runner queues and sends them). */
-    public void setAdminNotices(java.util.function.ObjLongConsumer<String> notices) {
-        this.adminNotices = notices;
-    }
+    /** The outbox that queues notices to admins and acknowledgements (sent by the ladder route); null: none. */
+    private final cl.seguimientooc.mailout.LadderClaims notices;
+    private final boolean acknowledge;
 
     /**
      * {@code trustedSenders}: addresses or @domains whose OCs apply to any client's reservation
      * (OC_TRUSTED_SENDERS), besides each client's own contacts.
      */
     public OcIntake(Db db, ReservationStore reservations, double threshold, OcFiles files, boolean acceptWithoutAttachment,
-                    List<String> trustedSenders) {
+                    List<String> trustedSenders, cl.seguimientooc.mailout.LadderClaims notices, boolean acknowledge) {
+        this.notices = notices;
+        this.acknowledge = acknowledge;
         this.jdbc = db.jdbc();
         this.reservations = reservations;
         this.matcher = new OcMatcher(new SqlCatalog(), threshold);
@@ -168,7 +160,9 @@ public final class OcIntake {
         }
         String effect = receive(ref.id(), poId, match.method(), match.confidence(), ocNumber, "sistema");
         if (trust.contact()) {
-            acknowledgements.accept(ref.id(), mail.fromAddress()); // only known contacts get guest data back
+            if (acknowledge && notices != null) {
+                notices.acknowledgement(ref.id(), mail.fromAddress());
+            } // only known contacts get guest data back
         }
         details.put("id_reserva", ref.code());
         return new Outcome("oc", "procesado", "OC asignada a la reserva " + ref.code() + " (" + match.method() + "): " + effect
@@ -198,7 +192,9 @@ public final class OcIntake {
         details.put("antes", status.code());
         reservations.audit(actor, "oc_recibida", reservationId, details);
         if (status == ReservationStatus.SUSPENDIDA) {
-            adminNotices.accept("aviso_oc_suspendida", reservationId); // it can be reinstated
+            if (notices != null) {
+                notices.adminNotice(reservationId, "aviso_oc_suspendida");
+            } // it can be reinstated
         }
         return status == ReservationStatus.SUSPENDIDA ? "recibida; estaba suspendida: puede reactivarse" : "recibida";
     }

@@ -2,42 +2,41 @@ package cl.seguimientooc.web;
 
 import static cl.seguimientooc.web.Responses.json;
 
-import cl.seguimientooc.mailout.LadderRunner;
+import cl.seguimientooc.mailout.LadderPlanner;
 import cl.seguimientooc.mailout.ServiceClock;
 import cl.seguimientooc.store.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 
-/** {@code POST /api/process-now} and the test clock ({@code /api/test/clock}, only with OC_TEST_CLOCK=true). */
+/** Resends, the agenda, the calendar and the test clock ({@code /api/test/clock}, only with OC_TEST_CLOCK=true). */
 public final class LadderApi {
 
-    private final LadderRunner runner;
+    private final LadderPlanner planner;
     private final cl.seguimientooc.mailout.LadderAgenda agenda;
     private final cl.seguimientooc.mailout.LadderCalendar calendar;
     private final ServiceClock clock;
 
-    public LadderApi(LadderRunner runner, cl.seguimientooc.mailout.LadderAgenda agenda,
+    public LadderApi(LadderPlanner planner, cl.seguimientooc.mailout.LadderAgenda agenda,
                      cl.seguimientooc.mailout.LadderCalendar calendar, ServiceClock clock) {
-        this.runner = runner;
+        this.planner = planner;
         this.agenda = agenda;
         this.calendar = calendar;
         this.clock = clock;
     }
 
-    public String processNow(Exchange exchange) {
-        return json(exchange, Json.write(runner.run()));
-    }
-
-    /** {@code POST /api/reservas/{id}/reenviar-correo?tipo_correo=...}: a deliberate resend, recorded as manual. */
-    public String resend(Exchange exchange) {
+    /**
+     * {@code POST /api/reservas/{id}/reenviar-correo?tipo_correo=...}: claims a deliberate resend,
+     * recorded as manual; the route then sends it like any other. Returns the outbox id.
+     */
+    public long resend(Exchange exchange) {
         String code = exchange.getMessage().getHeader("id", String.class);
         String kind = exchange.getMessage().getHeader("tipo_correo", String.class);
         if (kind == null || kind.isBlank()) {
-            throw new ApiError(400, "falta tipo_correo: solicitud_inicial, recordatorio_dia2 o ultimatum_dia4");
+            throw new ApiError(400, "falta tipo_correo: el nivel a reenviar (solicitud_inicial, recordatorio o ultimatum)");
         }
         try {
-            return json(exchange, Json.write(runner.resend(code, kind.strip(), "api")));
+            return planner.claimResend(code, kind.strip(), "api");
         } catch (java.util.NoSuchElementException e) {
             throw new ApiError(404, e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -161,9 +161,9 @@ class LadderFailuresTest {
     void aCrashAfterClaimingSendsTheLevelOnceAndACrashMidSendNeverSendsItTwice() throws Exception {
         List<Long> ids = pending("Cliente Caido", "compras@caido.cl", 2);
         try (Connection db = DriverManager.getConnection(h.dbUrl); PreparedStatement ps = db.prepareStatement(
-                "INSERT INTO sent_email (reservation_id, kind, level, status, message_id, from_address, to_addresses,"
-                        + " subject, body_html, body_text, template, claimed_at, sending_since)"
-                        + " VALUES (?, 'solicitud_inicial', 1, ?, ?, 'seguimiento@agencia.cl', ARRAY['compras@caido.cl'],"
+                "INSERT INTO sent_email (reservation_id, kind, step, level, while_pending, status, message_id, from_address,"
+                        + " to_addresses, subject, body_html, body_text, template, claimed_at, sending_since)"
+                        + " VALUES (?, 'solicitud_inicial', 'solicitud_inicial', 1, true, ?, ?, 'seguimiento@agencia.cl', ARRAY['compras@caido.cl'],"
                         + " 'Solicitud', '<p>hola</p>', 'hola', 'solicitud_inicial', now() - interval '30 minutes', ?)")) {
             // what a run that died right after claiming leaves behind
             ps.setLong(1, ids.get(0));
@@ -200,7 +200,7 @@ class LadderFailuresTest {
         assertEquals(200, h.post("/api/reservas/" + h.scalar("SELECT reservation_code FROM reservation WHERE id = ?", ids.get(1))
                 + "/reanudar", "application/json", "").statusCode());
         processNow();
-        assertEquals("recordatorio_dia2", h.scalar("SELECT kind FROM sent_email WHERE reservation_id = ? AND level = 2", ids.get(1)));
+        assertEquals("recordatorio", h.scalar("SELECT kind FROM sent_email WHERE reservation_id = ? AND step = 'recordatorio'", ids.get(1)));
     }
 
     /** Defect 8: the server accepted the mail, then the database failed; it must not go out again. */
@@ -272,7 +272,7 @@ class LadderFailuresTest {
     void agendaAndAdminCalendarChanges() throws Exception {
         pending("Cliente Agenda", "compras@agenda.cl", 1);
         List<JsonNode> steps = agendaFor("CLIENTEAGENDA0", "2026-07-31");
-        assertEquals(List.of("solicitud_inicial", "recordatorio_dia2", "ultimatum_dia4", "suspension"),
+        assertEquals(List.of("solicitud_inicial", "recordatorio", "ultimatum", "suspension"),
                 steps.stream().map(n -> n.get("paso").asText()).toList());
         assertEquals("2026-07-08T09:00", steps.get(1).get("fecha_local").asText());
         assertEquals("2026-07-10T09:00", steps.get(2).get("fecha_local").asText());
@@ -315,6 +315,10 @@ class LadderFailuresTest {
         assertEquals(404, h.post("/api/reservas/NO-EXISTE/reenviar-correo?tipo_correo=solicitud_inicial", "application/json", "")
                 .statusCode());
         clock("+2d"); // Wednesday: the automatic reminder still follows the first automatic request
-        assertEquals("recordatorio_dia2", processNow().at("/enviados/0/tipo").asText());
+        assertEquals("recordatorio", processNow().at("/enviados/0/tipo").asText());
+        HttpResponse<String> old = h.post("/api/reservas/CLIENTEREENVIO0/reenviar-correo?tipo_correo=recordatorio_dia2",
+                "application/json", "");
+        assertEquals(200, old.statusCode(), "the level's name from before ladder.yaml still works: " + old.body());
+        assertEquals("recordatorio", MailHarness.JSON.readTree(old.body()).get("tipo").asText());
     }
 }

@@ -135,11 +135,11 @@ class LadderTest {
         assertEquals(0, processNow().get("enviados").size());
         clock("2026-07-01T13:30:00Z"); // Wednesday 09:30
         JsonNode reminder = processNow();
-        assertEquals("recordatorio_dia2", reminder.at("/enviados/0/tipo").asText(), reminder.toString());
+        assertEquals("recordatorio", reminder.at("/enviados/0/tipo").asText(), reminder.toString());
 
         clock("2026-07-03T14:00:00Z"); // Friday 10:00
         JsonNode ultimatum = processNow();
-        assertEquals("ultimatum_dia4", ultimatum.at("/enviados/0/tipo").asText(), ultimatum.toString());
+        assertEquals("ultimatum", ultimatum.at("/enviados/0/tipo").asText(), ultimatum.toString());
         await("ultimatum delivered", () -> received("compras@walvis.cl").size() == 3);
         String text = String.valueOf(h.scalar("SELECT body_text FROM sent_email WHERE level = 3"));
         assertTrue(text.contains("suspendida el lunes 6 de julio de 2026 a las 18:00"), text);
@@ -153,7 +153,7 @@ class LadderTest {
         await("admin told", () -> about("supervisor@agencia.cl", "45215412").size() == 4);
         MimeMessage notice = about("supervisor@agencia.cl", "45215412").get(3);
         assertTrue(notice.getSubject().startsWith("Reserva suspendida por falta de OC - Reserva 45215412"), notice.getSubject());
-        assertTrue(String.valueOf(h.scalar("SELECT body_text FROM sent_email WHERE kind = 'aviso_suspension'"))
+        assertTrue(String.valueOf(h.scalar("SELECT body_text FROM sent_email WHERE step = 'suspension'"))
                 .contains("56233520700"), "tells which hotel to warn");
         JsonNode r = h.getJson("/api/reservas/45215412");
         assertEquals("suspendida", r.get("estado").asText());

@@ -18,10 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
 class MailTemplatesTest {
 
     static final MailTemplates TEMPLATES = new MailTemplates(Path.of("templates"));
+    static final List<String> KINDS = List.of("solicitud_inicial", "recordatorio", "ultimatum", "aviso_suspension",
+            "aviso_oc_suspendida", "acuse_oc");
 
     @Test
     void allTemplatesRenderTheSample() {
-        assertEquals(List.of(), TEMPLATES.check(LadderMailModel.sample()));
+        assertEquals(List.of(), TEMPLATES.check(KINDS, LadderMailModel.sample()));
+    }
+
+    @Test
+    void oldTemplateNamesKeepWorking(@TempDir Path dir) throws Exception {
+        for (String part : MailTemplates.PARTS) {
+            Files.writeString(dir.resolve("recordatorio_dia2" + part), "viejo " + part);
+        }
+        MailTemplates customised = new MailTemplates(dir);
+        assertEquals("recordatorio_dia2", customised.resolve("recordatorio"), "a customised old file wins over the bundled new one");
+        assertEquals("viejo .asunto.ftl", customised.render("recordatorio", LadderMailModel.sample()).subject());
+        assertEquals("ultimatum", customised.resolve("ultimatum_dia4"), "an old name in ladder.yaml or the API");
+        assertTrue(TEMPLATES.render("ultimatum_dia4", LadderMailModel.sample()).subject().startsWith("Último aviso"));
+        Files.writeString(dir.resolve("recordatorio.html.ftl"), "nuevo");
+        assertEquals("recordatorio", customised.resolve("recordatorio"), "the new name wins once it exists");
     }
 
     @Test
@@ -48,7 +64,7 @@ class MailTemplatesTest {
     void optionalFieldsMissingStillRender() {
         Map<String, Object> model = LadderMailModel.of(new ReservationView("AAFTTAT", "AAFTTAT", null, "X", null, null,
                 null, new BigDecimal("1234.56"), "USD", null), "oc@agencia.cl", "Seguimiento OC", null, null, null);
-        for (String kind : MailTemplates.KINDS) {
+        for (String kind : KINDS) {
             MailTemplates.Rendered r = TEMPLATES.render(kind, model);
             assertFalse(r.text().contains("Localizador"), "empty lines left out");
             assertFalse(r.text().contains("Hotel:"));
@@ -58,10 +74,10 @@ class MailTemplatesTest {
 
     @Test
     void aBrokenTemplateIsReportedWithItsFileAndLine(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("recordatorio_dia2.html.ftl"), "<p>hola</p>\n<p>${reserva.noExiste}</p>\n");
-        List<String> problems = new MailTemplates(dir).check(LadderMailModel.sample());
+        Files.writeString(dir.resolve("recordatorio.html.ftl"), "<p>hola</p>\n<p>${reserva.noExiste}</p>\n");
+        List<String> problems = new MailTemplates(dir).check(KINDS, LadderMailModel.sample());
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("recordatorio_dia2.html.ftl") && problems.get(0).contains("línea 2"), problems.get(0));
+        assertTrue(problems.get(0).contains("recordatorio.html.ftl") && problems.get(0).contains("línea 2"), problems.get(0));
     }
 
     /** Every text field of a PDF (and the sender settings) carries markup; none of it reaches the HTML raw. */
@@ -72,7 +88,7 @@ class MailTemplatesTest {
                 "AG" + evil, "HT" + evil, LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 8), new BigDecimal("1000"), "CLP",
                 List.of("HU" + evil, "HU2" + evil), "FONO" + evil), "oc@agencia.cl", "REM" + evil, "seguimiento@agencia.cl",
                 LocalDate.of(2026, 6, 26), LocalDateTime.of(2026, 7, 6, 18, 0));
-        for (String kind : MailTemplates.KINDS) {
+        for (String kind : KINDS) {
             MailTemplates.Rendered r = TEMPLATES.render(kind, model);
             assertFalse(r.html().contains("<script>"), kind + ": no script tag");
             assertFalse(r.html().contains("<a href=\"http://phish.example\">"), kind + ": no injected link");

@@ -40,7 +40,7 @@ public final class MailHarness {
             "imap.username", "imap.password", "imap.use.ssl", "imap.check.interval", "oc.inbox.host", "oc.inbox.port",
             "oc.inbox.username", "oc.inbox.password", "oc.inbox.use.ssl", "oc.check.interval",
             "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder", "smtp.host", "smtp.port", "smtp.use.tls", "smtp.from.email",
-            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password", "oc.trusted.senders");
+            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password", "oc.trusted.senders", "ladder.smtp.redelivery.delay.ms");
     /** The admin credentials every test service runs with. */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "clave-de-prueba";
@@ -77,6 +77,7 @@ public final class MailHarness {
         System.setProperty("imap.check.interval", "1");
         System.setProperty("oc.check.interval", "1");
         System.setProperty("ladder.first.run.delay.ms", "3600000"); // tests run the ladder through process-now
+        System.setProperty("ladder.smtp.redelivery.delay.ms", "20"); // the route's backoff is tested on its own
         for (int i = 0; i < keyValues.length; i += 2) {
             System.setProperty(keyValues[i], keyValues[i + 1]);
         }

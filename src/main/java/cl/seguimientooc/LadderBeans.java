@@ -1,0 +1,74 @@
+package cl.seguimientooc;
+
+import cl.seguimientooc.config.Setting;
+import cl.seguimientooc.config.Settings;
+import cl.seguimientooc.ladder.ChileHolidays;
+import cl.seguimientooc.ladder.LadderConfig;
+import cl.seguimientooc.ladder.LadderPolicy;
+import cl.seguimientooc.mailout.LadderAgenda;
+import cl.seguimientooc.mailout.LadderCalendar;
+import cl.seguimientooc.mailout.LadderOutbox;
+import cl.seguimientooc.mailout.LadderPlanner;
+import cl.seguimientooc.mailout.MailTemplates;
+import cl.seguimientooc.mailout.SmtpReplies;
+import cl.seguimientooc.web.LadderApi;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.camel.spi.Registry;
+
+/** The beans routes/ladder.camel.yaml calls, built from the validated settings and ladder.yaml. */
+final class LadderBeans {
+
+    private LadderBeans() {
+    }
+
+    static void bind(Registry registry, Settings settings, Services services, MailTemplates templates, LadderConfig ladders) {
+        LadderPolicy.Schedule schedule = new LadderPolicy.Schedule(settings.getTime(Setting.LADDER_WINDOW_OPEN),
+                settings.getTime(Setting.LADDER_WINDOW_CLOSE), settings.getBoolean(Setting.LADDER_REQUEST_IMMEDIATELY),
+                ChileHolidays.SANTIAGO);
+        var db = services.db;
+        Supplier<LadderPolicy> policy = () -> new LadderPolicy(LadderCalendar.load(db.jdbc()));
+        LadderPlanner planner = new LadderPlanner(db, services.clock, policy, schedule, ladders, services.reservations,
+                services.outbox, !settings.get(Setting.SMTP_HOST).isEmpty());
+        LadderOutbox outbox = new LadderOutbox(db.jdbc(), services.instance, services.reservations, services.outbox.sender(),
+                templates, planner, new LadderOutbox.Retry(Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_BASE_SECONDS)),
+                Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_MAX_SECONDS)),
+                settings.getInt(Setting.LADDER_RETRY_MAX_ATTEMPTS)), services.clock);
+        registry.bind("ladderConfig", LadderConfig.class, ladders);
+        registry.bind("ladderPlanner", LadderPlanner.class, planner);
+        registry.bind("ladderOutbox", LadderOutbox.class, outbox);
+        registry.bind("smtpReplies", SmtpReplies.class, new SmtpReplies());
+        registry.bind("mailFreemarker", freemarker.template.Configuration.class, templates.configuration());
+        registry.bind("smtpJavaProperties", Properties.class, smtpProperties(settings));
+        registry.bind("ladderApi", LadderApi.class, new LadderApi(planner,
+                new LadderAgenda(db.jdbc(), services.clock, policy, schedule, ladders), new LadderCalendar(db), services.clock));
+    }
+
+    /** Timeouts and TLS for the ladder's smtp: endpoint (its host, port and login are in the route). */
+    static Properties smtpProperties(Settings settings) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.connectiontimeout", "30000");
+        p.setProperty("mail.smtp.timeout", "60000");
+        String ssl = settings.get(Setting.LADDER_SMTP_SSL).toLowerCase(Locale.ROOT);
+        if (ssl.equals("true") || (!ssl.equals("false") && settings.getInt(Setting.SMTP_PORT) == 465)) {
+            p.setProperty("mail.smtp.ssl.enable", "true");
+        } else if (settings.getBoolean(Setting.SMTP_USE_TLS)) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (!settings.get(Setting.LADDER_SMTP_SSL_TRUST).isEmpty()) {
+            // hosts whose certificate is trusted without the JVM's CA store (a self-signed relay, tests)
+            p.setProperty("mail.smtp.ssl.trust", settings.get(Setting.LADDER_SMTP_SSL_TRUST));
+        }
+        p.setProperty("mail.smtp.ssl.checkserveridentity", String.valueOf(settings.getBoolean(Setting.LADDER_SMTP_SSL_CHECK_IDENTITY)));
+        return p;
+    }
+
+    /** How often the Quartz timer fires: SCHEDULER_CHECKS_PER_DAY, or every 15 minutes. */
+    static long intervalMillis(Settings settings) {
+        String checks = settings.get(Setting.SCHEDULER_CHECKS_PER_DAY);
+        return checks.isEmpty() ? 15 * 60_000L : Math.max(60_000L, 86_400_000L / Integer.parseInt(checks));
+    }
+}
