@@ -52,7 +52,7 @@ public record Ladder(String name, List<Level> levels) {
                     out.add(at + ": «days» debe estar entre 1 y " + MAX_DAYS + " días hábiles (tiene " + l.days() + ")");
                 }
                 if (!l.from().equals(Level.FROM_REQUEST) && !l.from().equals(Level.FROM_PREVIOUS)
-                        && !seen.contains(l.from())) {
+                        && (!seen.contains(l.from()) || l.from().equals(l.name()))) {
                     out.add(at + ": «from: " + l.from() + "» debe ser request, previous o un nivel anterior");
                 }
             }
