@@ -47,10 +47,7 @@ public class AppConfiguration implements CamelConfiguration {
         }
         properties.addOverrideProperty("ladder.interval.ms", String.valueOf(LadderBeans.intervalMillis(settings)));
 
-        LadderConfig ladders = LadderConfig.load(Path.of(settings.get(Setting.LADDER_FILE)), key -> {
-            Setting s = Settings.byProperty(key);
-            return s == null ? null : settings.get(s);
-        });
+        LadderConfig ladders = Services.ladders(settings);
         MailTemplates templates = new MailTemplates(Path.of(settings.get(Setting.TEMPLATES_DIR)));
         List<String> names = new ArrayList<>(ladders.templates());
         names.addAll(MailTemplates.NOTICES);
@@ -76,7 +73,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("healthReport", cl.seguimientooc.web.HealthReport.class,
                 new cl.seguimientooc.web.HealthReport(context, settings, database));
         Services services = IntakeBeans.bind(context, settings, extractor, database);
-        LadderBeans.bind(registry, settings, services, templates, ladders);
+        LadderBeans.bind(registry, settings, services, templates, services.ladders);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(database));

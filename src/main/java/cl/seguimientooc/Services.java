@@ -42,6 +42,8 @@ public final class Services {
     public final SeenRestorer seenRestorer;
     public final MailIntake intake;
     public final List<MailboxRoutes.Reader> readers;
+    /** ladder.yaml: the levels, and the variants clients may follow. */
+    public final cl.seguimientooc.ladder.LadderConfig ladders;
     /** The outbox: ladder levels and notices are claimed here before they are sent. */
     public final cl.seguimientooc.mailout.LadderClaims outbox;
 
@@ -69,7 +71,8 @@ public final class Services {
         senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
         mails = new ProcessedMailStore(db, instance);
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
-        clients = new ClientStore(db, reservations);
+        ladders = ladders(settings);
+        clients = new ClientStore(db, reservations, ladders);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         outbox = new cl.seguimientooc.mailout.LadderClaims(db.jdbc(), instance, sender(settings));
         ocIntake = new OcIntake(db, reservations, ocSettings.threshold(),
@@ -82,6 +85,14 @@ public final class Services {
         intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,
                 PostAction.fromCode(settings.get(Setting.MAIL_POST_ACTION)), settings.get(Setting.MAIL_MOVE_FOLDER));
         readers = MailboxRoutes.plan(settings);
+    }
+
+    /** Reads LADDER_FILE (or the bundled ladder); settings fill its {@code {{key}}} placeholders. */
+    public static cl.seguimientooc.ladder.LadderConfig ladders(Settings settings) {
+        return cl.seguimientooc.ladder.LadderConfig.load(java.nio.file.Path.of(settings.get(Setting.LADDER_FILE)), key -> {
+            Setting s = Settings.byProperty(key);
+            return s == null ? null : settings.get(s);
+        });
     }
 
     /** Who the ladder's e-mails are from: SMTP_FROM_*, replies to the OC mailbox, EMAIL_CC_RECIPIENTS in copy. */

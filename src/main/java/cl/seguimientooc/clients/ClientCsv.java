@@ -1,5 +1,6 @@
 package cl.seguimientooc.clients;
 
+import cl.seguimientooc.ladder.ClientLadder;
 import cl.seguimientooc.store.ClientStore.ClientInput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,14 +42,18 @@ public final class ClientCsv {
         for (String c : List.of("notas", "nota", "observaciones")) {
             COLUMNS.put(c, "notas");
         }
+        COLUMNS.put("escalera", "escalera");
+        COLUMNS.put("dias_escalera", "dias");
+        COLUMNS.put("omitir_niveles", "omitir");
+        // the earlier system's per-client days: reminder and ultimatum
+        COLUMNS.put("dias_recordatorio_1", "dias1");
+        COLUMNS.put("dias_recordatorio_2", "dias2");
     }
 
     /** Columns of the earlier system's table that this service does not import, and why. */
     private static final Map<String, String> NOT_IMPORTED = Map.of(
             "id", "es el identificador del sistema anterior; aquí el cliente se reconoce por su nombre",
             "telefono_contacto", "el servicio no guarda teléfonos de clientes; anótelo en «notas» si se necesita",
-            "dias_recordatorio_1", "los días de la escalera son globales (DAYS_FOR_REMINDER_1)",
-            "dias_recordatorio_2", "los días de la escalera son globales (DAYS_FOR_REMINDER_2)",
             "fecha_creacion", "la fecha la registra el servicio",
             "fecha_actualizacion", "la fecha la registra el servicio");
 
@@ -87,7 +92,15 @@ public final class ClientCsv {
                 warnings.add(new LineError(1, (name.isEmpty() ? "columna sin nombre (posición " + (header.size() + 1) + ")"
                         : "columna «" + name + "»") + " no se importó: " + NOT_IMPORTED.getOrDefault(key,
                         "no es una columna conocida (se aceptan nombre_agencia, requiere_oc, correos o email_contacto, "
-                                + "correos_cc, activo, alias y notas)")));
+                                + "correos_cc, activo, alias, notas, escalera, dias_escalera y omitir_niveles)")));
+            } else if (column.equals("dias1") || column.equals("dias2")) {
+                warnings.add(new LineError(1, "columna «" + name + "» (sistema anterior) se importa como días del "
+                        + (column.equals("dias1") ? "recordatorio («recordatorio» en dias_escalera); el valor 2"
+                        : "ultimátum («ultimatum» en dias_escalera); el valor 4")
+                        + ", el de omisión de ese sistema, no se guarda y el cliente sigue los días generales"));
+                if (header.contains(column)) {
+                    column = "?" + name;
+                }
             } else if (header.contains(column)) {
                 warnings.add(new LineError(1, "columna «" + name + "» repetida: se usa solo la primera"));
                 column = "?" + name;
@@ -139,11 +152,42 @@ public final class ClientCsv {
             }
             String notes = v.getOrDefault("notas", "");
             List<String> aliases = list(v.get("alias"), "[;|]");
+            ClientLadder ladder;
+            try {
+                ladder = ladder(header, v);
+            } catch (IllegalArgumentException e) {
+                errors.add(new LineError(line, "«" + name + "»: " + e.getMessage()));
+                continue;
+            }
             clients.add(new ClientInput(name, requires, to, cc, active, notes.isEmpty() ? null : notes,
-                    aliases.isEmpty() ? null : aliases));
+                    aliases.isEmpty() ? null : aliases, ladder));
             lineNumbers.add(line);
         }
         return new Parsed(clients, lineNumbers, errors, warnings);
+    }
+
+    /**
+     * The client's ladder from the line, or null (left as it is) when the file has no ladder column.
+     * {@code dias_recordatorio_1/2} (the earlier system's) are the reminder's and the ultimatum's days.
+     */
+    static ClientLadder ladder(List<String> header, Map<String, String> v) {
+        if (header.stream().noneMatch(h -> List.of("escalera", "dias", "omitir", "dias1", "dias2").contains(h))) {
+            return null;
+        }
+        Map<String, Integer> days = new java.util.LinkedHashMap<>(ClientLadder.parseDays(v.get("dias")));
+        for (String[] old : new String[][] {{"dias1", "recordatorio", "dias_recordatorio_1", "2"},
+                {"dias2", "ultimatum", "dias_recordatorio_2", "4"}}) {
+            String cell = v.getOrDefault(old[0], "");
+            if (!cell.isEmpty()) {
+                if (!cell.matches("\\d{1,2}")) {
+                    throw new IllegalArgumentException(old[2] + " debe ser un número de días hábiles, no «" + cell + "»");
+                }
+                if (!cell.equals(old[3])) { // the earlier system's default is no choice of the client's
+                    days.putIfAbsent(old[1], Integer.parseInt(cell));
+                }
+            }
+        }
+        return new ClientLadder(v.getOrDefault("escalera", ""), days, ClientLadder.parseNames(v.get("omitir")));
     }
 
     /** "Nombre Agencia", "nombre-agencia" and "NOMBRE_AGENCIA" are the same column. */
@@ -154,7 +198,8 @@ public final class ClientCsv {
     }
 
     public static String write(List<Map<String, Object>> rows) {
-        StringBuilder b = new StringBuilder("nombre_agencia,requiere_oc,correos,correos_cc,activo,alias,notas\n");
+        StringBuilder b = new StringBuilder("nombre_agencia,requiere_oc,correos,correos_cc,activo,alias,notas,escalera,"
+                + "dias_escalera,omitir_niveles\n");
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (Object value : row.values()) {

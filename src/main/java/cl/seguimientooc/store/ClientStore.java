@@ -1,6 +1,8 @@
 package cl.seguimientooc.store;
 
 import cl.seguimientooc.domain.ClientNames;
+import cl.seguimientooc.ladder.ClientLadder;
+import cl.seguimientooc.ladder.LadderConfig;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,11 @@ public final class ClientStore {
 
     /** A client as given by an import line or the API. Null fields mean "leave as it is". */
     public record ClientInput(String name, Boolean requiresOc, List<String> contactTo, List<String> contactCc,
-                              Boolean active, String notes, List<String> aliases) {
+                              Boolean active, String notes, List<String> aliases, ClientLadder ladder) {
+        public ClientInput(String name, Boolean requiresOc, List<String> contactTo, List<String> contactCc, Boolean active,
+                           String notes, List<String> aliases) {
+            this(name, requiresOc, contactTo, contactCc, active, notes, aliases, null);
+        }
     }
 
     /** What saving did. */
@@ -33,17 +39,27 @@ public final class ClientStore {
     private final Db db;
     private final NamedParameterJdbcTemplate jdbc;
     private final ReservationStore reservations;
+    private final LadderConfig ladders;
 
-    public ClientStore(Db db, ReservationStore reservations) {
+    /** {@code ladders}: checks a client's ladder changes against ladder.yaml before they are saved. */
+    public ClientStore(Db db, ReservationStore reservations, LadderConfig ladders) {
         this.db = db;
         this.jdbc = db.jdbc();
         this.reservations = reservations;
+        this.ladders = ladders;
     }
 
     public Saved save(ClientInput in, String actor) {
         String normalized = ClientNames.normalize(in.name());
         if (normalized.isEmpty()) {
             throw new IllegalArgumentException("el nombre del cliente está vacío");
+        }
+        if (in.ladder() != null) {
+            try {
+                ladders.ladderFor(in.ladder());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("«" + in.name().strip() + "»: escalera no válida: " + e.getMessage(), e);
+            }
         }
         return db.tx().execute(status -> {
             List<Map<String, Object>> found = jdbc.queryForList(SQL.get("find_by_normalized"), Map.of("normalized", normalized));
@@ -54,8 +70,8 @@ public final class ClientStore {
                     throw new IllegalArgumentException("falta indicar si «" + in.name() + "» requiere OC (SI/NO)");
                 }
                 id = jdbc.queryForObject(SQL.get("insert"), params(in.name(), normalized, in.requiresOc(),
-                        orEmpty(in.contactTo()), orEmpty(in.contactCc()), in.active() == null || in.active(), in.notes()),
-                        Long.class);
+                        orEmpty(in.contactTo()), orEmpty(in.contactCc()), in.active() == null || in.active(), in.notes(),
+                        in.ladder() == null ? ClientLadder.NONE : in.ladder()), Long.class);
                 change = Change.CREADO;
             } else {
                 Map<String, Object> row = found.get(0);
@@ -65,12 +81,17 @@ public final class ClientStore {
                 List<String> cc = in.contactCc() != null ? in.contactCc() : strings(row.get("contact_cc"));
                 boolean active = in.active() != null ? in.active() : (Boolean) row.get("active");
                 String notes = in.notes() != null ? in.notes() : (String) row.get("notes");
+                ClientLadder before = ladderOf(row);
+                ClientLadder ladder = in.ladder() != null ? in.ladder() : before;
                 boolean same = requiresOc == (Boolean) row.get("requires_oc") && to.equals(strings(row.get("contact_to")))
                         && cc.equals(strings(row.get("contact_cc"))) && active == (Boolean) row.get("active")
-                        && Objects.equals(notes, row.get("notes"));
+                        && Objects.equals(notes, row.get("notes")) && ladder.equals(before);
                 change = same ? Change.SIN_CAMBIOS : Change.ACTUALIZADO;
                 if (!same) {
-                    jdbc.update(SQL.get("update"), params(null, null, requiresOc, to, cc, active, notes).addValue("id", id));
+                    jdbc.update(SQL.get("update"), params(null, null, requiresOc, to, cc, active, notes, ladder).addValue("id", id));
+                }
+                if (!ladder.equals(before)) {
+                    jdbc.update(SQL.get("replan_client"), Map.of("id", id));
                 }
             }
             for (String alias : in.aliases() == null ? List.<String>of() : in.aliases()) {
@@ -105,16 +126,34 @@ public final class ClientStore {
             row.put("activo", rs.getBoolean("active") ? "SI" : "NO");
             row.put("alias", rs.getString("aliases"));
             row.put("notas", rs.getString("notes") == null ? "" : rs.getString("notes"));
+            ClientLadder ladder = ladderOf(rs.getString("ladder"), rs.getString("ladder_days"), rs.getArray("ladder_drop"));
+            row.put("escalera", ladder.variant() == null ? "" : ladder.variant());
+            row.put("dias_escalera", ladder.daysCell());
+            row.put("omitir_niveles", String.join(";", ladder.drop()));
             rows.add(row);
         });
         return rows;
     }
 
     private static MapSqlParameterSource params(String name, String normalized, boolean requiresOc, List<String> to,
-                                                List<String> cc, boolean active, String notes) {
+                                                List<String> cc, boolean active, String notes, ClientLadder ladder) {
         return new MapSqlParameterSource("name", name).addValue("normalized", normalized).addValue("requiresOc", requiresOc)
                 .addValue("contactTo", arrayLiteral(to)).addValue("contactCc", arrayLiteral(cc))
-                .addValue("active", active).addValue("notes", notes);
+                .addValue("active", active).addValue("notes", notes).addValue("ladder", ladder.variant())
+                .addValue("ladderDays", Json.write(new java.util.TreeMap<>(ladder.days())))
+                .addValue("ladderDrop", arrayLiteral(ladder.drop()));
+    }
+
+    private static ClientLadder ladderOf(Map<String, Object> row) {
+        return ladderOf((String) row.get("ladder"), (String) row.get("ladder_days"), row.get("ladder_drop"));
+    }
+
+    private static ClientLadder ladderOf(String variant, String daysJson, Object drop) {
+        Map<String, Integer> days = new LinkedHashMap<>();
+        if (daysJson != null && !daysJson.isBlank()) {
+            Json.read(daysJson).fields().forEachRemaining(e -> days.put(e.getKey(), e.getValue().asInt()));
+        }
+        return new ClientLadder(variant, days, strings(drop));
     }
 
     /** A PostgreSQL array literal; addresses never contain quotes or braces (validated before). */

@@ -111,7 +111,7 @@ public final class Api {
             throw new ApiError(400, "falta «nombre» del cliente");
         }
         ClientInput in = new ClientInput(name, bool(body, "requiere_oc"), emails(body, "correos"), emails(body, "correos_cc"),
-                bool(body, "activo"), text(body, "notas"), strings(body, "alias"));
+                bool(body, "activo"), text(body, "notas"), strings(body, "alias"), ladder(body));
         ClientStore.Saved saved;
         try {
             saved = clients.save(in, "api");
@@ -124,6 +124,26 @@ public final class Api {
         answer.put("reservas_reevaluadas", saved.reservationsReevaluated());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, saved.change() == ClientStore.Change.CREADO ? 201 : 200);
         return json(exchange, Json.write(answer));
+    }
+
+    /** {"escalera": "variante", "dias_escalera": {"recordatorio": 3}, "omitir_niveles": ["ultimatum"]}; null when absent. */
+    private static cl.seguimientooc.ladder.ClientLadder ladder(JsonNode body) {
+        if (!body.has("escalera") && !body.has("dias_escalera") && !body.has("omitir_niveles")) {
+            return null;
+        }
+        Map<String, Integer> days = new LinkedHashMap<>();
+        JsonNode d = body.path("dias_escalera");
+        if (!d.isMissingNode() && !d.isNull() && !d.isObject()) {
+            throw new ApiError(400, "«dias_escalera» debe ser un objeto nivel → días, p. ej. {\"recordatorio\": 3}");
+        }
+        d.fields().forEachRemaining(e -> {
+            if (!e.getValue().canConvertToInt()) {
+                throw new ApiError(400, "«dias_escalera." + e.getKey() + "» debe ser un número de días hábiles");
+            }
+            days.put(e.getKey(), e.getValue().asInt());
+        });
+        List<String> drop = strings(body, "omitir_niveles");
+        return new cl.seguimientooc.ladder.ClientLadder(text(body, "escalera"), days, drop == null ? List.of() : drop);
     }
 
     public String importClients(Exchange exchange) {

@@ -80,21 +80,46 @@ class ClientCsvTest {
         String csv = "id,nombre_agencia,email_contacto,telefono_contacto,requiere_oc,activo,dias_recordatorio_1,"
                 + "dias_recordatorio_2,notas,fecha_creacion,fecha_actualizacion,color\n"
                 + "7,WALVIS S.A.,compras@walvis.cl,+56 2 2345 6789,true,true,2,4,cliente antiguo,2025-12-01,2025-12-09,azul\n"
-                + "8,SOPROLE S.A.,,,false,true,2,4,,2025-12-01,2025-12-09,,sobra\n";
+                + "8,SOPROLE S.A.,,,false,true,2,4,,2025-12-01,2025-12-09,,sobra\n"
+                + "9,LENTOS SPA,pagos@lentos.cl,,true,true,3,6,,2025-12-01,2025-12-09,\n";
         ClientCsv.Parsed parsed = ClientCsv.parse(csv);
         assertEquals(List.of(), parsed.errors());
         ClientInput walvis = parsed.clients().get(0);
         assertEquals(List.of("compras@walvis.cl"), walvis.contactTo(), "email_contacto is the contact column");
         assertEquals(true, walvis.requiresOc());
         assertEquals("cliente antiguo", walvis.notes());
+        assertTrue(walvis.ladder().isDefault(), "2 and 4 were the earlier system's defaults, not the client's choice");
+        ClientInput slow = parsed.clients().get(2);
+        assertEquals(Map.of("recordatorio", 3, "ultimatum", 6), slow.ladder().days(), "its own days are kept");
         List<String> warned = parsed.warnings().stream().map(w -> w.line() + " " + w.message()).toList();
-        for (String column : List.of("id", "telefono_contacto", "dias_recordatorio_1", "dias_recordatorio_2",
-                "fecha_creacion", "fecha_actualizacion", "color")) {
+        for (String column : List.of("dias_recordatorio_1", "dias_recordatorio_2")) {
+            assertTrue(warned.stream().anyMatch(w -> w.startsWith("1 columna «" + column + "» (sistema anterior) se importa")),
+                    column + " reported as imported, with what is not kept: " + warned);
+        }
+        for (String column : List.of("id", "telefono_contacto", "fecha_creacion", "fecha_actualizacion", "color")) {
             assertTrue(warned.stream().anyMatch(w -> w.startsWith("1 columna «" + column + "» no se importó")),
                     column + " reported: " + warned);
         }
         assertTrue(warned.stream().anyMatch(w -> w.startsWith("3 ") && w.contains("«sobra»")), "extra cell, by line: " + warned);
         assertEquals(8, warned.size(), warned.toString());
+    }
+
+    @Test
+    void ladderColumns() {
+        ClientCsv.Parsed parsed = ClientCsv.parse("nombre_agencia,requiere_oc,escalera,dias_escalera,omitir_niveles\n"
+                + "A,SI,cortesia,recordatorio=3;ultimatum=5,\n"
+                + "B,SI,,,ultimatum\n"
+                + "C,SI,,recordatorio=tres,\n"
+                + "D,SI,,,\n");
+        assertEquals(1, parsed.errors().size(), parsed.errors().toString());
+        assertEquals(4, parsed.errors().get(0).line());
+        assertTrue(parsed.errors().get(0).message().startsWith("«C»: días de escalera «recordatorio=tres» no válidos"));
+        assertEquals(new cl.seguimientooc.ladder.ClientLadder("cortesia", Map.of("recordatorio", 3, "ultimatum", 5), List.of()),
+                parsed.clients().get(0).ladder());
+        assertEquals(List.of("ultimatum"), parsed.clients().get(1).ladder().drop());
+        assertTrue(parsed.clients().get(2).ladder().isDefault(), "empty cells: back to the default ladder");
+        assertEquals(null, ClientCsv.parse("nombre_agencia,requiere_oc\nA,SI\n").clients().get(0).ladder(),
+                "a file without ladder columns leaves each client's ladder as it is");
     }
 
     @Test

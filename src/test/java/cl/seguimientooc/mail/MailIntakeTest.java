@@ -436,6 +436,23 @@ class MailIntakeTest {
         JsonNode bad = MailHarness.JSON.readTree(h.post("/api/clientes/importar", "text/csv",
                 "nombre_agencia,requiere_oc\nX,QUIZAS\n").body());
         assertEquals(1, bad.get("con_error").asInt());
+
+        // A client's own ladder: through the API, checked against ladder.yaml, and out and back through the CSV.
+        assertEquals(201, h.post("/api/clientes", "application/json", "{\"nombre\":\"Escalera Propia\",\"requiere_oc\":true,"
+                + "\"dias_escalera\":{\"recordatorio\":3},\"omitir_niveles\":[\"ultimatum\"]}").statusCode());
+        HttpResponse<String> unknown = h.post("/api/clientes", "application/json",
+                "{\"nombre\":\"Escalera Mala\",\"requiere_oc\":true,\"escalera\":\"vip\"}");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("la escalera «vip» no existe"), unknown.body());
+        String exported = h.get("/api/clientes/exportar").body();
+        assertTrue(exported.contains("\nEscalera Propia,SI,,,SI,,,,recordatorio=3,ultimatum\n"), exported);
+        JsonNode viaCsv = MailHarness.JSON.readTree(h.post("/api/clientes/importar", "text/csv",
+                "nombre_agencia,requiere_oc,escalera,omitir_niveles\nEscalera Propia,SI,sin_suspension,\n"
+                        + "Escalera Mala,SI,,recordatorio;nada\n").body());
+        assertEquals(1, viaCsv.get("actualizados").asInt(), viaCsv.toString());
+        assertEquals(1, viaCsv.get("con_error").asInt(), viaCsv.toString());
+        assertTrue(viaCsv.toString().contains("no existe el nivel «nada»"), viaCsv.toString());
+        assertTrue(h.getJson("/api/clientes?limit=500").toString().contains("\"escalera\":\"sin_suspension\""));
     }
 
     @Test
