@@ -64,6 +64,8 @@ public class AppConfiguration implements CamelConfiguration {
                 settings.getInt(Setting.WEB_MAX_BODY_BYTES)).install(context);
         Database database = Database.open(settings, Path.of(settings.get(Setting.DATA_DIR)));
         var registry = context.getRegistry();
+        context.getTypeConverterRegistry().addTypeConverters(new cl.seguimientooc.web.TextConverters());
+        registry.bind("apiErrors", cl.seguimientooc.web.ApiErrors.class, new cl.seguimientooc.web.ApiErrors());
         registry.bind("database", Database.class, database, null, "close");
         registry.bind("dataSource", DataSource.class, database.dataSource());
         registry.bind("settings", Settings.class, settings);

@@ -1,7 +1,5 @@
 package cl.seguimientooc.web;
 
-import static cl.seguimientooc.web.Responses.json;
-
 import cl.seguimientooc.clients.ClientCsv;
 import cl.seguimientooc.clients.ClientImport;
 import cl.seguimientooc.domain.ClientNames;
@@ -16,13 +14,15 @@ import cl.seguimientooc.store.SqlStatements;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.NoSuchElementException;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -51,79 +51,61 @@ public final class Api {
         this.reprocessRoles = reprocessRoles;
     }
 
-    public String reservations(Exchange exchange) {
-        String status = param(exchange, "estado");
-        if (status != null) {
-            try {
-                ReservationStatus.fromCode(status);
-            } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "estado desconocido «" + status + "»; use uno de: no_requiere_oc, pendiente, "
-                        + "sin_contacto, revision, recibida, suspendida, cancelada");
-            }
-        }
-        String agency = param(exchange, "agencia");
-        MapSqlParameterSource p = new MapSqlParameterSource("estado", status)
-                .addValue("agencia", agency == null ? null : ClientNames.normalize(agency))
-                .addValue("desde", date(exchange, "desde")).addValue("hasta", date(exchange, "hasta"));
-        paging(exchange, p);
-        return json(exchange, jdbc.queryForObject(SQL.get("reservations"), p, String.class));
+    /** {@code GET /api/reservas}: filters and paging as declared in routes/rest-api.camel.yaml. */
+    public String reservations(@Header("estado") ReservationStatus status, @Header("agencia") String agency,
+                               @Header("desde") LocalDate from, @Header("hasta") LocalDate to,
+                               @Header("limit") int limit, @Header("offset") int offset) {
+        MapSqlParameterSource p = new MapSqlParameterSource("estado", status == null ? null : status.code())
+                .addValue("agencia", agency == null || agency.isBlank() ? null : ClientNames.normalize(agency))
+                .addValue("desde", from).addValue("hasta", to);
+        return jdbc.queryForObject(SQL.get("reservations"), page(p, limit, offset), String.class);
     }
 
-    public String reservation(Exchange exchange) {
-        String code = param(exchange, "id");
+    public String reservation(@Header("id") String code) {
         List<String> found = jdbc.queryForList(SQL.get("reservation"), Map.of("code", code == null ? "" : code), String.class);
         if (found.isEmpty()) {
-            throw new ApiError(404, "no existe la reserva «" + code + "»");
+            throw new NoSuchElementException("no existe la reserva «" + code + "»");
         }
-        return json(exchange, found.get(0));
+        return found.get(0);
     }
 
-    public String stats(Exchange exchange) {
-        return json(exchange, jdbc.queryForObject(SQL.get("stats"), Map.of("today", LocalDate.now(SANTIAGO)), String.class));
+    public String stats() {
+        return jdbc.queryForObject(SQL.get("stats"), Map.of("today", LocalDate.now(SANTIAGO)), String.class);
     }
 
-    public String messages(Exchange exchange) {
-        String outcome = param(exchange, "resultado");
-        String kind = param(exchange, "tipo");
+    public String messages(@Header("resultado") String outcome, @Header("tipo") String kind, @Header("limit") int limit,
+                           @Header("offset") int offset) {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw new ApiError(400, "resultado desconocido «" + outcome + "»; use uno de: " + String.join(", ", OUTCOMES));
+            throw new IllegalArgumentException("resultado desconocido «" + outcome + "»; use uno de: " + String.join(", ", OUTCOMES));
         }
         if (kind != null && !KINDS.contains(kind)) {
-            throw new ApiError(400, "tipo desconocido «" + kind + "»; use uno de: " + String.join(", ", KINDS));
+            throw new IllegalArgumentException("tipo desconocido «" + kind + "»; use uno de: " + String.join(", ", KINDS));
         }
         MapSqlParameterSource p = new MapSqlParameterSource("resultado", outcome).addValue("tipo", kind);
-        paging(exchange, p);
-        return json(exchange, jdbc.queryForObject(SQL.get("messages"), p, String.class));
+        return jdbc.queryForObject(SQL.get("messages"), page(p, limit, offset), String.class);
     }
 
     /** {@code GET /api/clientes?limit=&offset=}: clients by name, one page (100 by default), and the unknown agencies. */
-    public String clients(Exchange exchange) {
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        paging(exchange, p, 100);
-        return json(exchange, jdbc.queryForObject(SQL.get("clients"), p, String.class));
+    public String clients(@Header("limit") int limit, @Header("offset") int offset) {
+        return jdbc.queryForObject(SQL.get("clients"), page(new MapSqlParameterSource(), limit, offset), String.class);
     }
 
     /** Creates or updates one client (matched by normalised name); re-evaluates its reservations. */
-    public String saveClient(Exchange exchange) {
-        JsonNode body = body(exchange);
+    public String saveClient(@Body String json, Exchange exchange) {
+        JsonNode body = object(json);
         String name = text(body, "nombre");
         if (name == null || name.isBlank()) {
-            throw new ApiError(400, "falta «nombre» del cliente");
+            throw new IllegalArgumentException("falta «nombre» del cliente");
         }
         ClientInput in = new ClientInput(name, bool(body, "requiere_oc"), emails(body, "correos"), emails(body, "correos_cc"),
                 bool(body, "activo"), text(body, "notas"), strings(body, "alias"), ladder(body));
-        ClientStore.Saved saved;
-        try {
-            saved = clients.save(in, "api");
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
-        }
+        ClientStore.Saved saved = clients.save(in, "api");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", saved.id());
         answer.put("resultado", saved.change().name().toLowerCase(java.util.Locale.ROOT));
         answer.put("reservas_reevaluadas", saved.reservationsReevaluated());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, saved.change() == ClientStore.Change.CREADO ? 201 : 200);
-        return json(exchange, Json.write(answer));
+        return Json.write(answer);
     }
 
     /** {"escalera": "variante", "dias_escalera": {"recordatorio": 3}, "omitir_niveles": ["ultimatum"]}; null when absent. */
@@ -134,11 +116,11 @@ public final class Api {
         Map<String, Integer> days = new LinkedHashMap<>();
         JsonNode d = body.path("dias_escalera");
         if (!d.isMissingNode() && !d.isNull() && !d.isObject()) {
-            throw new ApiError(400, "«dias_escalera» debe ser un objeto nivel → días, p. ej. {\"recordatorio\": 3}");
+            throw new IllegalArgumentException("«dias_escalera» debe ser un objeto nivel → días, p. ej. {\"recordatorio\": 3}");
         }
         d.fields().forEachRemaining(e -> {
             if (!e.getValue().canConvertToInt()) {
-                throw new ApiError(400, "«dias_escalera." + e.getKey() + "» debe ser un número de días hábiles");
+                throw new IllegalArgumentException("«dias_escalera." + e.getKey() + "» debe ser un número de días hábiles");
             }
             days.put(e.getKey(), e.getValue().asInt());
         });
@@ -146,97 +128,43 @@ public final class Api {
         return new cl.seguimientooc.ladder.ClientLadder(text(body, "escalera"), days, drop == null ? List.of() : drop);
     }
 
-    public String importClients(Exchange exchange) {
-        String csv = exchange.getMessage().getBody(String.class);
+    public String importClients(@Body String csv) {
         if (csv == null || csv.isBlank()) {
-            throw new ApiError(400, "envíe el CSV en el cuerpo (Content-Type: text/csv)");
+            throw new IllegalArgumentException("envíe el CSV en el cuerpo (Content-Type: text/csv)");
         }
-        return json(exchange, Json.write(clientImport.importCsv(csv, "api")));
+        return Json.write(clientImport.importCsv(csv, "api"));
     }
 
     public String exportClients(Exchange exchange) {
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=UTF-8");
         exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"clientes.csv\"");
         return ClientCsv.write(clients.exportRows());
     }
 
-    public String reprocess(Exchange exchange) throws Exception {
-        long id;
-        try {
-            id = Long.parseLong(param(exchange, "id"));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ApiError(400, "el id del mensaje debe ser un número");
-        }
-        try {
-            return json(exchange, Json.write(intake.reprocess(id, reprocessRoles)));
-        } catch (java.util.NoSuchElementException e) {
-            throw new ApiError(404, e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new ApiError(409, e.getMessage());
-        }
+    public String reprocess(@Header("id") long id) throws Exception {
+        return Json.write(intake.reprocess(id, reprocessRoles));
     }
 
-    /** onException handler of the API routes: the status and a JSON error, never a stack trace. */
-    public String error(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        int status = e instanceof ApiError a ? a.status() : 500;
-        String message = e instanceof ApiError ? e.getMessage()
-                : "error interno: " + (e == null ? "desconocido" : e.getClass().getSimpleName() + ": " + e.getMessage());
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        return json(exchange, Json.write(Map.of("error", message)));
-    }
-
-
-    private static String param(Exchange exchange, String name) {
-        String v = exchange.getMessage().getHeader(name, String.class);
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static LocalDate date(Exchange exchange, String name) {
-        String v = param(exchange, name);
-        try {
-            return v == null ? null : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiError(400, "«" + name + "» debe ser una fecha AAAA-MM-DD, no «" + v + "»");
-        }
-    }
-
-    private static void paging(Exchange exchange, MapSqlParameterSource p) {
-        paging(exchange, p, 50);
-    }
-
-    /** {@code limit} (1–500, default {@code fallback}) and {@code offset} (0 or more) from the query. */
-    static void paging(Exchange exchange, MapSqlParameterSource p, int fallback) {
-        int limit = integer(exchange, "limit", fallback);
-        int offset = integer(exchange, "offset", 0);
+    /** {@code limit} (1–500) and {@code offset} (0 or more); their defaults are declared in the REST DSL. */
+    static MapSqlParameterSource page(MapSqlParameterSource p, int limit, int offset) {
         if (limit < 1 || limit > 500) {
-            throw new ApiError(400, "«limit» debe estar entre 1 y 500");
+            throw new IllegalArgumentException("«limit» debe estar entre 1 y 500");
         }
         if (offset < 0) {
-            throw new ApiError(400, "«offset» no puede ser negativo");
+            throw new IllegalArgumentException("«offset» no puede ser negativo");
         }
-        p.addValue("limit", limit).addValue("offset", offset);
+        return p.addValue("limit", limit).addValue("offset", offset);
     }
 
-    private static int integer(Exchange exchange, String name, int fallback) {
-        String v = param(exchange, name);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new ApiError(400, "«" + name + "» debe ser un número entero");
+    /** A JSON object from a request body; an empty body is an empty object. */
+    static JsonNode object(String json) {
+        if (json == null || json.isBlank()) {
+            return Json.MAPPER.createObjectNode();
         }
-    }
-
-    private static JsonNode body(Exchange exchange) {
-        try {
-            JsonNode node = Json.read(exchange.getMessage().getBody(String.class));
-            if (!node.isObject()) {
-                throw new ApiError(400, "el cuerpo debe ser un objeto JSON");
-            }
-            return node;
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
+        JsonNode node = Json.read(json);
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("el cuerpo debe ser un objeto JSON");
         }
+        return node;
     }
 
     private static String text(JsonNode body, String field) {
@@ -258,7 +186,7 @@ public final class Api {
             default -> null;
         };
         if (b == null) {
-            throw new ApiError(400, "«" + field + "» debe ser true/false o SI/NO");
+            throw new IllegalArgumentException("«" + field + "» debe ser true/false o SI/NO");
         }
         return b;
     }
@@ -288,7 +216,7 @@ public final class Api {
         }
         for (String e : list) {
             if (!cl.seguimientooc.domain.Emails.valid(e)) {
-                throw new ApiError(400, "«" + e + "» no es una dirección de correo válida");
+                throw new IllegalArgumentException("«" + e + "» no es una dirección de correo válida");
             }
         }
         return list.stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).toList();

@@ -26,7 +26,8 @@ public final class HealthReport {
         this.database = database;
     }
 
-    public Map<String, Object> report(Exchange exchange) {
+    /** The report as JSON; 503 while the database is down. */
+    public String report(Exchange exchange) {
         boolean dbUp = database.isUp();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("estado", dbUp ? "ok" : "degradado");
@@ -49,7 +50,7 @@ public final class HealthReport {
         }
         body.put("smtp", smtp);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, dbUp ? 200 : 503);
-        return body;
+        return cl.seguimientooc.store.Json.write(body);
     }
 
     private static String routeFor(List<MailboxRoutes.Reader> readers, String role) {

@@ -1,24 +1,28 @@
 package cl.seguimientooc.web;
 
-import static cl.seguimientooc.web.Responses.json;
-
+import cl.seguimientooc.ladder.ChileHolidays;
+import cl.seguimientooc.mailout.LadderAgenda;
+import cl.seguimientooc.mailout.LadderCalendar;
 import cl.seguimientooc.mailout.LadderPlanner;
 import cl.seguimientooc.mailout.ServiceClock;
 import cl.seguimientooc.store.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.Exchange;
+import java.util.NoSuchElementException;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 
 /** Resends, the agenda, the calendar and the test clock ({@code /api/test/clock}, only with OC_TEST_CLOCK=true). */
 public final class LadderApi {
 
     private final LadderPlanner planner;
-    private final cl.seguimientooc.mailout.LadderAgenda agenda;
-    private final cl.seguimientooc.mailout.LadderCalendar calendar;
+    private final LadderAgenda agenda;
+    private final LadderCalendar calendar;
     private final ServiceClock clock;
 
-    public LadderApi(LadderPlanner planner, cl.seguimientooc.mailout.LadderAgenda agenda,
-                     cl.seguimientooc.mailout.LadderCalendar calendar, ServiceClock clock) {
+    public LadderApi(LadderPlanner planner, LadderAgenda agenda, LadderCalendar calendar, ServiceClock clock) {
         this.planner = planner;
         this.agenda = agenda;
         this.calendar = calendar;
@@ -29,126 +33,91 @@ public final class LadderApi {
      * {@code POST /api/reservas/{id}/reenviar-correo?tipo_correo=...}: claims a deliberate resend,
      * recorded as manual; the route then sends it like any other. Returns the outbox id.
      */
-    public long resend(Exchange exchange) {
-        String code = exchange.getMessage().getHeader("id", String.class);
-        String kind = exchange.getMessage().getHeader("tipo_correo", String.class);
-        if (kind == null || kind.isBlank()) {
-            throw new ApiError(400, "falta tipo_correo: el nivel a reenviar (solicitud_inicial, recordatorio o ultimatum)");
+    public long resend(@Header("id") String code, @Header("tipo_correo") String level) {
+        if (level == null || level.isBlank()) {
+            throw new IllegalArgumentException("falta tipo_correo: el nivel a reenviar (solicitud_inicial, recordatorio o ultimatum)");
         }
-        try {
-            return planner.claimResend(code, kind.strip(), "api");
-        } catch (java.util.NoSuchElementException e) {
-            throw new ApiError(404, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new ApiError(409, e.getMessage());
-        }
+        return planner.claimResend(code, level.strip(), "api");
     }
 
-    /** {@code GET /api/agenda?hasta=AAAA-MM-DD}: sends and suspensions that will happen up to that date. */
-    public String agenda(Exchange exchange) {
-        String until = exchange.getMessage().getHeader("hasta", String.class);
-        java.time.LocalDate day;
-        try {
-            day = until == null || until.isBlank() ? clock.now().atZone(cl.seguimientooc.ladder.ChileHolidays.SANTIAGO)
-                    .toLocalDate().plusDays(14) : java.time.LocalDate.parse(until.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiError(400, "«hasta» debe ser una fecha AAAA-MM-DD");
-        }
+    /** {@code GET /api/agenda?hasta=AAAA-MM-DD}: sends and suspensions that will happen up to that date (14 days by default). */
+    public String agenda(@Header("hasta") LocalDate until) {
+        LocalDate day = until != null ? until : clock.now().atZone(ChileHolidays.SANTIAGO).toLocalDate().plusDays(14);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ahora", clock.now().toString());
         out.put("hasta", day.toString());
         out.put("agenda", agenda.until(day, 5000));
-        return json(exchange, Json.write(out));
+        return Json.write(out);
     }
 
     /** {@code GET /api/calendario?anio=2026}: holidays as the ladder sees them. */
-    public String holidays(Exchange exchange) {
-        String year = exchange.getMessage().getHeader("anio", String.class);
-        int y;
-        try {
-            y = year == null || year.isBlank() ? clock.now().atZone(cl.seguimientooc.ladder.ChileHolidays.SANTIAGO).getYear()
-                    : Integer.parseInt(year.strip());
-        } catch (NumberFormatException e) {
-            throw new ApiError(400, "«anio» debe ser un año, por ejemplo 2026");
+    public String holidays(@Header("anio") Integer year) {
+        int y = year != null ? year : clock.now().atZone(ChileHolidays.SANTIAGO).getYear();
+        if (y < 2000 || y > 2100) {
+            throw new IllegalArgumentException("«anio» debe ser un año entre 2000 y 2100, por ejemplo 2026");
         }
-        return json(exchange, Json.write(Map.of("anio", y, "feriados", calendar.holidays(y))));
+        return Json.write(Map.of("anio", y, "feriados", calendar.holidays(y)));
     }
 
     /** {@code POST /api/calendario/feriados} {@code {"fecha": "2025-11-16", "nombre": "Elecciones", "feriado": true}}. */
-    public String setHoliday(Exchange exchange) {
-        var body = Json.read(exchange.getMessage().getBody(String.class));
-        java.time.LocalDate day;
+    public String setHoliday(@Body String json) {
+        JsonNode body = Api.object(json);
+        LocalDate day;
         try {
-            day = java.time.LocalDate.parse(body.path("fecha").asText(""));
+            day = LocalDate.parse(body.path("fecha").asText(""));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiError(400, "«fecha» debe ser AAAA-MM-DD");
+            throw new IllegalArgumentException("«fecha» debe ser AAAA-MM-DD");
         }
         boolean holiday = body.path("feriado").asBoolean(true);
         calendar.overrideDay(day, holiday, body.path("nombre").asText(holiday ? "Feriado" : null), "api");
-        return json(exchange, Json.write(Map.of("fecha", day.toString(), "feriado", holiday)));
+        return Json.write(Map.of("fecha", day.toString(), "feriado", holiday));
     }
 
     /** {@code DELETE /api/calendario/feriados/{fecha}}: back to the rules for that date. */
-    public String clearHoliday(Exchange exchange) {
-        java.time.LocalDate day;
-        try {
-            day = java.time.LocalDate.parse(exchange.getMessage().getHeader("fecha", String.class));
-        } catch (RuntimeException e) {
-            throw new ApiError(400, "la fecha debe ser AAAA-MM-DD");
-        }
+    public String clearHoliday(@Header("fecha") LocalDate day) {
         if (!calendar.clearOverride(day)) {
-            throw new ApiError(404, "no hay un cambio de calendario para " + day);
+            throw new NoSuchElementException("no hay un cambio de calendario para " + day);
         }
-        return json(exchange, Json.write(Map.of("fecha", day.toString(), "eliminado", true)));
+        return Json.write(Map.of("fecha", day.toString(), "eliminado", true));
     }
 
-    public String clockGet(Exchange exchange) {
+    public String clockGet() {
         requireTestClock();
-        return json(exchange, Json.write(clockView()));
+        return clockView();
     }
 
-    public String clockSet(Exchange exchange) {
+    /** The body is an instant or an offset, plain or as {"ahora": ...} / {"desplazamiento": ...}; or ?ahora=. */
+    public String clockSet(@Body String body, @Header("ahora") String query) {
         requireTestClock();
-        String body = exchange.getMessage().getBody(String.class);
         String value = null;
         if (body != null && !body.isBlank()) {
             try {
-                var node = Json.read(body);
+                JsonNode node = Json.read(body);
                 value = node.isObject() ? node.path("ahora").asText(node.path("desplazamiento").asText(null)) : node.asText();
             } catch (IllegalArgumentException e) {
                 value = body.strip(); // plain text: an instant or an offset
             }
         }
-        if (value == null || value.isBlank()) {
-            value = exchange.getMessage().getHeader("ahora", String.class);
-        }
-        try {
-            clock.set(value);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
-        }
-        return json(exchange, Json.write(clockView()));
+        clock.set(value == null || value.isBlank() ? query : value);
+        return clockView();
     }
 
-    public String clockReset(Exchange exchange) {
+    public String clockReset() {
         requireTestClock();
         clock.reset();
-        return json(exchange, Json.write(clockView()));
+        return clockView();
     }
 
-    private Map<String, Object> clockView() {
+    private String clockView() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ahora", clock.now().toString());
         m.put("simulado", clock.simulated());
-        return m;
+        return Json.write(m);
     }
 
     private void requireTestClock() {
         if (!clock.testable()) {
-            throw new ApiError(403, "el reloj de prueba está desactivado; se habilita solo con OC_TEST_CLOCK=true");
+            throw new SecurityException("el reloj de prueba está desactivado; se habilita solo con OC_TEST_CLOCK=true");
         }
     }
-
 }

@@ -1,7 +1,5 @@
 package cl.seguimientooc.web;
 
-import static cl.seguimientooc.web.Responses.json;
-
 import cl.seguimientooc.matching.OcIntake;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.Json;
@@ -14,7 +12,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
+import java.util.NoSuchElementException;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -37,24 +37,20 @@ public final class OcApi {
     }
 
     /** {@code GET /api/oc/sin-asignar?limit=&offset=}: one page of the queue (50 by default) and its size. */
-    public String unassigned(Exchange exchange) {
-        org.springframework.jdbc.core.namedparam.MapSqlParameterSource p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
-        Api.paging(exchange, p, 50);
-        return json(exchange, jdbc.queryForObject(SQL.get("unassigned"), p, String.class));
+    public String unassigned(@Header("limit") int limit, @Header("offset") int offset) {
+        return jdbc.queryForObject(SQL.get("unassigned"), Api.page(new MapSqlParameterSource(), limit, offset), String.class);
     }
 
     /** {@code POST /api/oc/{id}/asignar} {@code {"reserva_id": "45215412"}}. */
-    public String assign(Exchange exchange) {
-        long poId = id(exchange);
-        JsonNode body = body(exchange);
-        String code = body.path("reserva_id").asText("").strip();
+    public String assign(@Header("id") long poId, @Body String json) {
+        String code = Api.object(json).path("reserva_id").asText("").strip();
         if (code.isEmpty()) {
-            throw new ApiError(400, "falta «reserva_id» (el ID de la reserva)");
+            throw new IllegalArgumentException("falta «reserva_id» (el ID de la reserva)");
         }
         Map<String, Object> out = db.tx().execute(tx -> {
             Map<String, Object> po = po(poId);
             if (!"sin_asignar".equals(po.get("status"))) {
-                throw new ApiError(409, "la OC " + poId + " ya está " + po.get("status"));
+                throw new IllegalStateException("la OC " + poId + " ya está " + po.get("status"));
             }
             long reservationId = reservation(code);
             jdbc.update(SQL.get("assign_manual"), Map.of("id", poId, "reservationId", reservationId));
@@ -65,17 +61,16 @@ public final class OcApi {
             m.put("resultado", effect);
             return m;
         });
-        return json(exchange, Json.write(out));
+        return Json.write(out);
     }
 
     /** {@code POST /api/oc/{id}/descartar} {@code {"motivo": "..."}}. */
-    public String discard(Exchange exchange) {
-        long poId = id(exchange);
-        String reason = bodyOrEmpty(exchange).path("motivo").asText("descartada por un administrador");
+    public String discard(@Header("id") long poId, @Body String json) {
+        String reason = Api.object(json).path("motivo").asText("descartada por un administrador");
         db.tx().executeWithoutResult(tx -> {
             Map<String, Object> po = po(poId);
             if (!"sin_asignar".equals(po.get("status"))) {
-                throw new ApiError(409, "la OC " + poId + " ya está " + po.get("status"));
+                throw new IllegalStateException("la OC " + poId + " ya está " + po.get("status"));
             }
             jdbc.update(SQL.get("discard"), Map.of("id", poId, "reason", reason));
             Map<String, Object> details = new LinkedHashMap<>();
@@ -83,15 +78,14 @@ public final class OcApi {
             details.put("motivo", reason);
             reservations.audit("api", "oc_descartada", null, details);
         });
-        return json(exchange, Json.write(Map.of("orden_compra_id", poId, "estado", "descartada")));
+        return Json.write(Map.of("orden_compra_id", poId, "estado", "descartada"));
     }
 
     /** {@code POST /api/reservas/{id}/marcar-oc-recibida} {@code {"numero_oc": "OC-12345"}} (or {@code ?numero_oc=}). */
-    public String markReceived(Exchange exchange) {
-        String code = exchange.getMessage().getHeader("id", String.class);
-        String number = bodyOrEmpty(exchange).path("numero_oc").asText(null);
+    public String markReceived(@Header("id") String code, @Header("numero_oc") String query, @Body String json) {
+        String number = Api.object(json).path("numero_oc").asText(null);
         if (number == null || number.isBlank()) {
-            number = exchange.getMessage().getHeader("numero_oc", String.class);
+            number = query;
         }
         String ocNumber = number == null || number.isBlank() ? null : number.strip();
         Map<String, Object> out = db.tx().execute(tx -> {
@@ -106,23 +100,22 @@ public final class OcApi {
             m.put("resultado", effect);
             return m;
         });
-        return json(exchange, Json.write(out));
+        return Json.write(out);
     }
 
     /** {@code POST /api/reservas/{id}/pausar} {@code {"motivo": "...", "hasta": "2026-07-15"}}. */
-    public String pause(Exchange exchange) {
-        String code = exchange.getMessage().getHeader("id", String.class);
-        JsonNode body = bodyOrEmpty(exchange);
+    public String pause(@Header("id") String code, @Body String json) {
+        JsonNode body = Api.object(json);
         String reason = body.path("motivo").asText("").strip();
         if (reason.isEmpty()) {
-            throw new ApiError(400, "falta «motivo» de la pausa");
+            throw new IllegalArgumentException("falta «motivo» de la pausa");
         }
         Timestamp until = null;
         if (body.hasNonNull("hasta")) {
             try {
                 until = Timestamp.from(LocalDate.parse(body.get("hasta").asText()).atStartOfDay(SANTIAGO).toInstant());
             } catch (java.time.format.DateTimeParseException e) {
-                throw new ApiError(400, "«hasta» debe ser AAAA-MM-DD");
+                throw new IllegalArgumentException("«hasta» debe ser AAAA-MM-DD");
             }
         }
         Timestamp resumeAt = until;
@@ -130,33 +123,32 @@ public final class OcApi {
             long reservationId = reservation(code);
             if (jdbc.update(SQL.get("pause_manual"), new MapSqlParameterSource("id", reservationId).addValue("reason", reason)
                     .addValue("until", resumeAt)) == 0) {
-                throw new ApiError(409, "solo se puede pausar una reserva pendiente");
+                throw new IllegalStateException("solo se puede pausar una reserva pendiente");
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("motivo", reason);
             details.put("hasta", resumeAt == null ? null : resumeAt.toInstant().toString());
             reservations.audit("api", "escalera_pausada", reservationId, details);
         });
-        return json(exchange, Json.write(Map.of("id_reserva", code, "pausada", true)));
+        return Json.write(Map.of("id_reserva", code, "pausada", true));
     }
 
     /** {@code POST /api/reservas/{id}/reanudar}: the ladder plans the next step again. */
-    public String resume(Exchange exchange) {
-        String code = exchange.getMessage().getHeader("id", String.class);
+    public String resume(@Header("id") String code) {
         db.tx().executeWithoutResult(tx -> {
             long reservationId = reservation(code);
             if (jdbc.update(SQL.get("resume"), Map.of("id", reservationId)) == 0) {
-                throw new ApiError(409, "solo se puede reanudar una reserva pendiente");
+                throw new IllegalStateException("solo se puede reanudar una reserva pendiente");
             }
             reservations.audit("api", "escalera_reanudada", reservationId, Map.of());
         });
-        return json(exchange, Json.write(Map.of("id_reserva", code, "pausada", false)));
+        return Json.write(Map.of("id_reserva", code, "pausada", false));
     }
 
     private Map<String, Object> po(long id) {
         List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("lock_po"), Map.of("id", id));
         if (rows.isEmpty()) {
-            throw new ApiError(404, "no existe la OC " + id);
+            throw new NoSuchElementException("no existe la OC " + id);
         }
         return rows.get(0);
     }
@@ -164,38 +156,8 @@ public final class OcApi {
     private long reservation(String code) {
         List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("reservation_by_code"), Map.of("code", code == null ? "" : code));
         if (rows.isEmpty()) {
-            throw new ApiError(404, "no existe la reserva «" + code + "»");
+            throw new NoSuchElementException("no existe la reserva «" + code + "»");
         }
         return ((Number) rows.get(0).get("id")).longValue();
     }
-
-    private static long id(Exchange exchange) {
-        try {
-            return Long.parseLong(exchange.getMessage().getHeader("id", String.class));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ApiError(400, "el id de la OC debe ser un número");
-        }
-    }
-
-    private static JsonNode body(Exchange exchange) {
-        JsonNode node = bodyOrEmpty(exchange);
-        if (node.isEmpty()) {
-            throw new ApiError(400, "envíe un objeto JSON en el cuerpo");
-        }
-        return node;
-    }
-
-    private static JsonNode bodyOrEmpty(Exchange exchange) {
-        String text = exchange.getMessage().getBody(String.class);
-        if (text == null || text.isBlank()) {
-            return Json.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode node = Json.read(text);
-            return node.isObject() ? node : Json.MAPPER.createObjectNode();
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
-        }
-    }
-
 }

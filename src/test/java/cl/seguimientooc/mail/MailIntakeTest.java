@@ -458,7 +458,15 @@ class MailIntakeTest {
     @Test
     void readApiValidatesItsParameters() throws Exception {
         assertEquals(400, h.get("/api/reservas?estado=perdida").statusCode());
-        assertEquals(400, h.get("/api/reservas?desde=ayer").statusCode());
+        HttpResponse<String> badDate = h.get("/api/reservas?desde=ayer");
+        assertEquals(400, badDate.statusCode());
+        assertEquals("«desde» no es válido (recibido «ayer»): se espera una fecha AAAA-MM-DD",
+                MailHarness.JSON.readTree(badDate.body()).get("error").asText());
+        HttpResponse<String> badNumber = h.get("/api/reservas?limit=muchos");
+        assertEquals(400, badNumber.statusCode());
+        assertTrue(badNumber.body().contains("«limit» no es válido (recibido «muchos»): se espera un número entero"), badNumber.body());
+        String badStatus = h.get("/api/reservas?estado=perdida").body();
+        assertTrue(badStatus.contains("se espera uno de: no_requiere_oc, pendiente"), badStatus);
         assertEquals(400, h.get("/api/reservas?limit=0").statusCode());
         assertEquals(404, h.get("/api/reservas/NO-EXISTE").statusCode());
         JsonNode stats = h.getJson("/api/stats");
