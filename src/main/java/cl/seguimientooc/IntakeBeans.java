@@ -51,6 +51,8 @@ final class IntakeBeans {
         registry.bind("mailJavaProperties", java.util.Properties.class, MailKeys.javaMailProperties());
         registry.bind("seenRestorer", SeenRestorer.class, services.seenRestorer);
         registry.bind("mailIntake", MailIntake.class, services.intake);
+        registry.bind("mailTriage", cl.seguimientooc.mail.MailTriage.class, services.triage);
+        registry.bind("mailProcessor", cl.seguimientooc.mail.MailProcessor.class, services.processor);
         registry.bind("api", Api.class, new Api(services.db, services.clients, services.intake, services.reprocessRoles()));
         registry.bind("ocApi", OcApi.class, new OcApi(services.db, services.ocIntake, services.reservations));
         for (MailboxRoutes.Reader r : services.readers) {

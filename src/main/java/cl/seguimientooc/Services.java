@@ -10,7 +10,6 @@ import cl.seguimientooc.mail.ExtractionAhead;
 import cl.seguimientooc.mail.MailIntake;
 import cl.seguimientooc.mail.MailProcessor;
 import cl.seguimientooc.mail.MailboxRoutes;
-import cl.seguimientooc.mail.PostAction;
 import cl.seguimientooc.mail.ProcessedMailRepository;
 import cl.seguimientooc.mail.SeenRestorer;
 import cl.seguimientooc.mailout.ServiceClock;
@@ -36,6 +35,7 @@ public final class Services {
     public final ReservationStore reservations;
     public final ClientStore clients;
     public final ExtractionAhead extractionAhead;
+    public final cl.seguimientooc.mail.MailTriage triage;
     public final MailProcessor processor;
     public final OcIntake ocIntake;
     public final ProcessedMailRepository mailRepository;
@@ -79,11 +79,11 @@ public final class Services {
                 new cl.seguimientooc.matching.OcFiles(ocSettings.filesDir(), ocSettings.limits()),
                 ocSettings.acceptWithoutAttachment(), ocSettings.trustedSenders(), outbox,
                 settings.getBoolean(Setting.OC_ACKNOWLEDGE));
-        processor = new MailProcessor(extractionAhead, senders, db, mails, reservations, ocIntake);
+        triage = new cl.seguimientooc.mail.MailTriage(extractionAhead, senders);
+        processor = new MailProcessor(triage, db, mails, reservations, ocIntake);
         mailRepository = new ProcessedMailRepository(mails);
         seenRestorer = new SeenRestorer();
-        intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer,
-                PostAction.fromCode(settings.get(Setting.MAIL_POST_ACTION)), settings.get(Setting.MAIL_MOVE_FOLDER));
+        intake = new MailIntake(processor, mails, db, mailRepository, seenRestorer);
         readers = MailboxRoutes.plan(settings);
     }
 

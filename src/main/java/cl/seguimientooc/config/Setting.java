@@ -27,8 +27,12 @@ public enum Setting {
     OC_INBOX_MAILBOX(Kind.TEXT, "Carpeta del buzón de OC"),
     OC_INBOX_USE_SSL(Kind.BOOLEAN, "IMAPS para el buzón de OC"),
     OC_CHECK_INTERVAL(Kind.POSITIVE_INT, "Segundos entre lecturas del buzón de OC"),
-    MAIL_POST_ACTION(Kind.POST_ACTION, "Qué hacer en el servidor con una confirmación ya guardada: marcar_leido, mover, destacar o ninguna"),
-    MAIL_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino cuando MAIL_POST_ACTION=mover (se crea si no existe)"),
+    MAIL_POST_ACTION(Kind.POST_ACTION, "Qué hacer en el servidor con una confirmación u OC ya guardada: marcar_leido, mover, destacar o ninguna (para los buzones sin la suya)"),
+    MAIL_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino cuando la acción es mover (se crea si no existe)"),
+    IMAP_POST_ACTION(Kind.OPTIONAL_POST_ACTION, "Acción posterior del buzón de confirmaciones (vacío = MAIL_POST_ACTION)"),
+    IMAP_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino del buzón de confirmaciones si su acción es mover (vacío = MAIL_MOVE_FOLDER)"),
+    OC_INBOX_POST_ACTION(Kind.OPTIONAL_POST_ACTION, "Acción posterior del buzón de OC (vacío = MAIL_POST_ACTION)"),
+    OC_INBOX_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino del buzón de OC si su acción es mover (vacío = MAIL_MOVE_FOLDER)"),
     MAIL_LOOKBACK_DAYS(Kind.POSITIVE_INT, "Días hacia atrás que se revisan en cada lectura, leídos o no (los ya procesados se saltan)"),
     MAIL_MAX_PER_POLL(Kind.POSITIVE_INT, "Máximo de mensajes nuevos procesados por lectura de un buzón"),
     DATABASE_URL(Kind.DATABASE_URL, "PostgreSQL: postgresql://usuario:clave@servidor:5432/base o jdbc:postgresql://… (vacío = PostgreSQL embebido en ./data/postgres)"),
@@ -73,7 +77,7 @@ public enum Setting {
     /** How a value is checked. */
     public enum Kind {
         TEXT, SECRET, PORT, BOOLEAN, POSITIVE_INT, NON_NEGATIVE_INT, OPTIONAL_POSITIVE_INT, FRACTION, EMAIL, LIST, EMAIL_LIST,
-        SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION, PATH, DIRECTORY, TIME, SMTP_SSL, INSTANT
+        SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION, OPTIONAL_POST_ACTION, PATH, DIRECTORY, TIME, SMTP_SSL, INSTANT
     }
 
     private final Kind kind;

@@ -56,7 +56,7 @@ final class SettingChecks {
                     yield e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
                 }
             }
-            case POST_ACTION -> List.of("marcar_leido", "mover", "destacar", "ninguna").contains(v.toLowerCase(Locale.ROOT))
+            case POST_ACTION, OPTIONAL_POST_ACTION -> List.of("marcar_leido", "mover", "destacar", "ninguna").contains(v.toLowerCase(Locale.ROOT))
                     ? null : "debe ser marcar_leido, mover, destacar o ninguna";
             case LOG_LEVEL -> List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(v.toUpperCase(Locale.ROOT))
                     ? null : "debe ser TRACE, DEBUG, INFO, WARN o ERROR";

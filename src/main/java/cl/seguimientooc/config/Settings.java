@@ -121,8 +121,13 @@ public final class Settings {
             problems.add("ADMIN_PASSWORD=: vacía, y el servidor escucharía en " + get(Setting.WEB_HOST)
                     + " sin contraseña. Defina ADMIN_PASSWORD, o use WEB_HOST=127.0.0.1 para un servicio solo local");
         }
-        if (get(Setting.MAIL_POST_ACTION).equalsIgnoreCase("mover") && get(Setting.MAIL_MOVE_FOLDER).isEmpty()) {
-            problems.add("MAIL_MOVE_FOLDER=: falta la carpeta de destino para MAIL_POST_ACTION=mover. Ejemplo: MAIL_MOVE_FOLDER=Procesados");
+        for (Setting[] own : new Setting[][] {{Setting.IMAP_POST_ACTION, Setting.IMAP_MOVE_FOLDER},
+                {Setting.OC_INBOX_POST_ACTION, Setting.OC_INBOX_MOVE_FOLDER}}) {
+            if (postAction(own[0]).equals("mover") && moveFolder(own[1]).isEmpty()) {
+                problems.add(own[1].name() + "=: falta la carpeta de destino del buzón de "
+                        + (own[0] == Setting.IMAP_POST_ACTION ? "confirmaciones" : "OC") + ", cuya acción es mover."
+                        + " Ejemplo: " + own[1].name() + "=Procesados (o MAIL_MOVE_FOLDER para todos)");
+            }
         }
         return problems;
     }
@@ -182,7 +187,7 @@ public final class Settings {
     public Mailbox confirmationsMailbox() {
         return new Mailbox("confirmaciones", get(Setting.IMAP_HOST), getInt(Setting.IMAP_PORT), get(Setting.IMAP_USERNAME),
                 get(Setting.IMAP_PASSWORD), get(Setting.IMAP_MAILBOX), getBoolean(Setting.IMAP_USE_SSL),
-                getInt(Setting.IMAP_CHECK_INTERVAL));
+                getInt(Setting.IMAP_CHECK_INTERVAL), postAction(Setting.IMAP_POST_ACTION), moveFolder(Setting.IMAP_MOVE_FOLDER));
     }
 
     /** The OC mailbox; without its own host it is the confirmations mailbox. */
@@ -191,11 +196,20 @@ public final class Settings {
             Mailbox c = confirmationsMailbox();
             return new Mailbox("oc", c.host(), c.port(), c.username(), c.password(),
                     get(Setting.OC_INBOX_MAILBOX).isEmpty() ? c.folder() : get(Setting.OC_INBOX_MAILBOX), c.ssl(),
-                    getInt(Setting.OC_CHECK_INTERVAL));
+                    getInt(Setting.OC_CHECK_INTERVAL), postAction(Setting.OC_INBOX_POST_ACTION), moveFolder(Setting.OC_INBOX_MOVE_FOLDER));
         }
         return new Mailbox("oc", get(Setting.OC_INBOX_HOST), getInt(Setting.OC_INBOX_PORT), get(Setting.OC_INBOX_USERNAME),
                 get(Setting.OC_INBOX_PASSWORD), get(Setting.OC_INBOX_MAILBOX), getBoolean(Setting.OC_INBOX_USE_SSL),
-                getInt(Setting.OC_CHECK_INTERVAL));
+                getInt(Setting.OC_CHECK_INTERVAL), postAction(Setting.OC_INBOX_POST_ACTION), moveFolder(Setting.OC_INBOX_MOVE_FOLDER));
+    }
+
+    /** A mailbox's own post-action, else MAIL_POST_ACTION (lower case: marcar_leido, mover, destacar, ninguna). */
+    private String postAction(Setting own) {
+        return (get(own).isEmpty() ? get(Setting.MAIL_POST_ACTION) : get(own)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String moveFolder(Setting own) {
+        return get(own).isEmpty() ? get(Setting.MAIL_MOVE_FOLDER) : get(own);
     }
 
     public boolean embeddedDatabase() {
@@ -216,8 +230,9 @@ public final class Settings {
     }
 
     /** An IMAP account and folder; "not configured" when host or user is missing. */
+    /** A mailbox to read; {@code postAction} and {@code moveFolder}: what is done on the server once a message is stored. */
     public record Mailbox(String name, String host, int port, String username, String password, String folder,
-                          boolean ssl, int intervalSeconds) {
+                          boolean ssl, int intervalSeconds, String postAction, String moveFolder) {
 
         public boolean configured() {
             return !host.isEmpty() && !username.isEmpty();

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bean the mailbox routes call: hands a claimed IMAP message to {@link MailProcessor}, then
- * arranges the post-action; records failures with the raw message; reprocesses stored messages.
+ * The mailbox route's steps that touch the IMAP message: read it, leave it as it was or flag it
+ * (post-actions), record a failure with the raw message; and reprocessing of stored messages.
  */
 public final class MailIntake {
 
@@ -28,9 +28,10 @@ public final class MailIntake {
     /** Route headers (set by the route template). */
     public static final String MAILBOX = "ocBuzon";
     public static final String ROLES = "ocLectura";
-    /** Headers this bean sets for the route. */
-    public static final String OUTCOME = "ocResultado";
-    public static final String KIND = "ocTipo";
+    /** Header: whether the message was read (\\Seen) before this service fetched it. */
+    static final String WAS_SEEN = "ocLeido";
+    /** Exchange property: the IMAP message itself. */
+    static final String ORIGINAL = "ocImapMessage";
     /** Exchange property: the raw message, read before parsing. */
     static final String RAW = "ocRawMessage";
 
@@ -39,26 +40,27 @@ public final class MailIntake {
     private final Db db;
     private final ProcessedMailRepository repository;
     private final SeenRestorer seenRestorer;
-    private final PostAction postAction;
-    private final String moveFolder;
 
     public MailIntake(MailProcessor processor, ProcessedMailStore mails, Db db, ProcessedMailRepository repository,
-                      SeenRestorer seenRestorer, PostAction postAction, String moveFolder) {
+                      SeenRestorer seenRestorer) {
         this.processor = processor;
         this.mails = mails;
         this.db = db;
         this.repository = repository;
         this.seenRestorer = seenRestorer;
-        this.postAction = postAction;
-        this.moveFolder = moveFolder;
     }
 
-    /** Processes one consumed message. */
-    public void handle(Exchange exchange) throws Exception {
+    /**
+     * The "read" step of the mailbox route: finds the message's processed-mail record (claimed by the
+     * idempotent consumer), keeps the raw bytes before parsing (a failure is recorded with them) and
+     * parses the MIME leniently. Whether it was read before is kept for the post-action.
+     */
+    public MailTriage.Incoming read(Exchange exchange) throws Exception {
         Message message = original(exchange);
+        exchange.setProperty(ORIGINAL, message);
         String mailbox = exchange.getMessage().getHeader(MAILBOX, String.class);
         String key = key(exchange);
-        boolean wasSeen = message.isSet(Flags.Flag.SEEN);
+        exchange.getMessage().setHeader(WAS_SEEN, message.isSet(Flags.Flag.SEEN));
         Long id = repository.claimedId(MailboxIds.compose(mailbox, key));
         if (id == null) {
             id = mails.findId(mailbox, key);
@@ -67,28 +69,22 @@ public final class MailIntake {
             throw new IllegalStateException("el mensaje " + key + " no tiene registro en processed_mail");
         }
         byte[] raw = MailContent.rawBytes(message);
-        exchange.setProperty(RAW, raw); // kept before parsing: a failure is recorded with it
-        MailContent content = MailContent.parse(raw);
+        exchange.setProperty(RAW, raw);
         String note = MailKeys.isVariant(key) ? "mismo Message-ID que un mensaje anterior con otro contenido (otra fecha):"
                 + " se procesó como un mensaje distinto; revise si el remitente reutiliza identificadores" : null;
-        Result result = processor.process(id, roles(exchange), content, serverRef(message), postAction.code(), note);
-        exchange.getMessage().setHeader(OUTCOME, result.outcome());
-        exchange.getMessage().setHeader(KIND, result.kind());
         exchange.getMessage().setHeader("ocMensajeId", id);
-        exchange.getMessage().setHeader("ocDetalle", result.error() != null ? result.error() : result.reason());
-        if (!result.postAction()) {
-            restoreIfUnread(message, wasSeen);
-            return;
-        }
-        switch (postAction) {
-            case MOVER -> exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, moveFolder);
-            case DESTACAR -> {
-                message.setFlag(Flags.Flag.FLAGGED, true);
-                restoreIfUnread(message, wasSeen);
-            }
-            case NINGUNA -> restoreIfUnread(message, wasSeen);
-            case MARCAR_LEIDO -> { }
-        }
+        return new MailTriage.Incoming(id, roles(exchange), MailContent.parse(raw), serverRef(message), note);
+    }
+
+    /** Post-action "ninguna", and every message not taken: left read or unread, as it was. */
+    public void leaveAsItWas(Exchange exchange) {
+        restoreIfUnread(original(exchange), Boolean.TRUE.equals(exchange.getMessage().getHeader(WAS_SEEN, Boolean.class)));
+    }
+
+    /** Post-action "destacar": flagged, and left read or unread as it was. */
+    public void flag(Exchange exchange) throws Exception {
+        original(exchange).setFlag(Flags.Flag.FLAGGED, true);
+        leaveAsItWas(exchange);
     }
 
     /**
@@ -208,8 +204,17 @@ public final class MailIntake {
         }
     }
 
+    /** The IMAP message: the route's steps replace the exchange's message, so read() keeps it aside. */
     private static Message original(Exchange exchange) {
-        return exchange.getIn(MailMessage.class).getOriginalMessage();
+        Message kept = exchange.getProperty(ORIGINAL, Message.class);
+        if (kept != null) {
+            return kept;
+        }
+        MailMessage in = exchange.getIn(MailMessage.class);
+        if (in == null) {
+            throw new IllegalStateException("el intercambio no trae el mensaje IMAP");
+        }
+        return in.getOriginalMessage();
     }
 
     private static String key(Exchange exchange) {

@@ -1,8 +1,7 @@
 package cl.seguimientooc.mail;
 
-import cl.seguimientooc.domain.SenderRules;
-import cl.seguimientooc.extraction.ExtractionError;
-import cl.seguimientooc.extraction.ExtractionResult;
+import cl.seguimientooc.mail.MailTriage.Incoming;
+import cl.seguimientooc.mail.MailTriage.Triage;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.Json;
 import cl.seguimientooc.store.ProcessedMailStore;
@@ -10,16 +9,14 @@ import cl.seguimientooc.store.ReservationStore;
 import cl.seguimientooc.store.ReservationStore.Stored;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * Decides what a claimed message is (confirmation, OC, other), reads its confirmation PDFs and
- * commits the processed-mail record and the reservations in one transaction. Knows nothing of
- * Camel or IMAP: the mail route and the {@code reprocess} command both call {@link #process}.
+ * The store steps of the mailbox route: commits the processed-mail record with what the message
+ * brought (reservations, an OC) in one transaction. Knows nothing of Camel or IMAP; {@link #process}
+ * runs the route's steps in order for reprocessing and the CLI.
  */
 public final class MailProcessor {
 
@@ -28,8 +25,12 @@ public final class MailProcessor {
     }
 
     /** What became of a message. {@code postAction} is true when the server-side post-action may run. */
+    /**
+     * What became of a message. {@code postAction} is true when the server-side post-action may run;
+     * {@code oc}: for an OC, what was matched (id_reserva, numero_oc, orden_compra_id, ...), else empty.
+     */
     public record Result(long mailId, String kind, String outcome, String reason, String error,
-                         List<Stored> reservations, boolean postAction) {
+                         List<Stored> reservations, boolean postAction, Map<String, Object> oc) {
     }
 
     /** Where the message was read from on the server, when known. */
@@ -37,118 +38,69 @@ public final class MailProcessor {
         public static final ServerRef NONE = new ServerRef(null, null);
     }
 
-    private static final Pattern OC_HINT = Pattern.compile(
-            "(?i)(orden(es)?\\s+de\\s+compra|purchase\\s+order|\\bO\\.?\\s?C\\.?(?=[\\s:#Nn°º-]|$))");
-
-    /** PDFs read per message; a confirmation carries one or two. */
-    static final int MAX_PDFS = 20;
-
-    private final ExtractionAhead extractor;
-    private final SenderRules senders;
+    private final MailTriage triage;
     private final Db db;
     private final ProcessedMailStore mails;
     private final ReservationStore reservations;
     private final cl.seguimientooc.matching.OcIntake ocIntake;
 
-    public MailProcessor(ExtractionAhead extractor, SenderRules senders, Db db, ProcessedMailStore mails,
-                         ReservationStore reservations, cl.seguimientooc.matching.OcIntake ocIntake) {
-        this.ocIntake = ocIntake;
-        this.extractor = extractor;
-        this.senders = senders;
+    public MailProcessor(MailTriage triage, Db db, ProcessedMailStore mails, ReservationStore reservations,
+                         cl.seguimientooc.matching.OcIntake ocIntake) {
+        this.triage = triage;
         this.db = db;
         this.mails = mails;
         this.reservations = reservations;
+        this.ocIntake = ocIntake;
     }
 
     public Result process(long mailId, Roles roles, MailContent mail, ServerRef server, String postAction) {
         return process(mailId, roles, mail, server, postAction, null);
     }
 
-    /** {@code note}: something the reader noticed about the message itself, added to its reason (or null). */
+    /**
+     * The whole intake of one message, for callers without routes (reprocess, the CLI): the same
+     * steps the mailbox route shows. {@code note}: something the reader noticed about the message.
+     */
     public Result process(long mailId, Roles roles, MailContent mail, ServerRef server, String postAction, String note) {
-        List<Map<String, Object>> details = new ArrayList<>();
-        List<Confirmation> confirmations = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        String kind;
-        String reason = null;
-        boolean keepRaw;
+        Triage t = triage.classify(new Incoming(mailId, roles, mail, server, note));
+        if (t.kind().equals(MailTriage.CONFIRMATION)) {
+            t = triage.readPdfs(t);
+        }
+        return switch (t.kind()) {
+            case MailTriage.CONFIRMATION -> storeConfirmations(t, postAction);
+            case MailTriage.OC -> storeOc(t, postAction);
+            default -> recordOther(t);
+        };
+    }
 
-        List<MailContent.Attachment> pdfs = mail.pdfs();
-        if (pdfs.size() > MAX_PDFS) {
-            details.add(Map.of("resultado", "pdf_omitidos", "motivo", "el mensaje trae " + pdfs.size()
-                    + " PDF; solo se leyeron los primeros " + MAX_PDFS));
-            pdfs = pdfs.subList(0, MAX_PDFS);
-        }
-        boolean senderAllowed = senders.allows(mail.fromAddress());
-        boolean attempted = false;
-        if (roles.confirmations() && senderAllowed && !pdfs.isEmpty()) {
-            for (MailContent.Attachment pdf : pdfs) {
-                ExtractionResult result = extractor.extract(pdf.content());
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("archivo", pdf.name());
-                d.put("bytes", pdf.content().length);
-                if (result.ok()) {
-                    confirmations.add(new Confirmation(pdf, result));
-                    d.put("resultado", "reserva");
-                    d.put("id_reserva", result.reservation().reservationId());
-                    if (!result.warnings().isEmpty()) {
-                        d.put("advertencias", result.warnings());
-                    }
-                    attempted = true;
-                } else if (result.error().code() == ExtractionError.Code.NO_LAYOUT) {
-                    d.put("resultado", "formato_no_reconocido");
-                    d.put("inicio_texto", result.error().textHead());
-                } else {
-                    // Recognised but incomplete, or unreadable: a confirmation that failed, for a person to see.
-                    attempted = true;
-                    d.put("resultado", "error");
-                    d.put("error", result.error());
-                    errors.add((pdf.name() == null ? "PDF" : pdf.name()) + ": " + result.error().message()
-                            + missing(result.error()));
-                }
-                details.add(d);
-            }
-        }
+    /** Store step of a confirmation: its reservations (client rules decide each status), OCs that were waiting for them. */
+    public Result storeConfirmations(Triage t, String postAction) {
+        return complete(t, postAction);
+    }
 
-        if (attempted) {
-            kind = "confirmacion";
-            keepRaw = !errors.isEmpty();
-        } else if (roles.ocs() && looksLikeOc(mail, senderAllowed)) {
-            kind = "oc"; // OC or a reply: OcIntake decides inside the transaction
-            keepRaw = false;
-        } else {
-            kind = "otro";
-            keepRaw = false;
-            if (!roles.confirmations()) {
-                reason = "no parece una OC: sin adjuntos, sin «orden de compra» ni «OC» en el asunto o el texto";
-            } else if (!senderAllowed) {
-                reason = "remitente no autorizado para confirmaciones (" + (mail.fromAddress() == null ? "sin remitente"
-                        : mail.fromAddress()) + "); autorizados: " + String.join(", ", senders.rules());
-            } else if (pdfs.isEmpty()) {
-                reason = "sin PDF adjunto";
-            } else {
-                reason = "ningún PDF tiene un formato de confirmación reconocido (plantillas: "
-                        + String.join(", ", extractor.layoutNames()) + ")";
-                keepRaw = true; // a new layout template may read it later
-            }
-        }
-        if (!mail.problems().isEmpty()) {
-            keepRaw = true; // a fixed reader may get more out of it
-            details.add(Map.of("resultado", "mime_danado", "problemas", mail.problems()));
-            boolean damaged = mail.problems().stream().anyMatch(p -> !p.startsWith(MimeReader.CHARSET_NOTE));
-            if (kind.equals("otro") && damaged) {
-                errors.add("mensaje dañado: " + String.join("; ", mail.problems())
-                        + ". Se guardó el original: pida al remitente que lo reenvíe, o reprocéselo tras corregir el lector");
-            }
-        }
-        String error = errors.isEmpty() ? null : String.join("\n", errors);
-        String[] decided = {kind, !errors.isEmpty() ? "error" : kind.equals("confirmacion") ? "procesado" : "ignorado", reason};
-        boolean keep = keepRaw;
+    /** Match step of an OC (or a reply): matched and stored, or queued for a person, in one transaction with the record. */
+    public Result storeOc(Triage t, String postAction) {
+        return complete(t, postAction);
+    }
 
+    /** Anything else: recorded with its reason (and its original when a person or a new layout may need it). */
+    public Result recordOther(Triage t) {
+        return complete(t, null);
+    }
+
+    private Result complete(Triage t, String postAction) {
+        Incoming in = t.in();
+        MailContent mail = in.mail();
+        long mailId = in.mailId();
+        String error = t.errors().isEmpty() ? null : String.join("\n", t.errors());
+        String[] decided = {t.kind(), error != null ? "error" : t.kind().equals(MailTriage.CONFIRMATION) ? "procesado" : "ignorado",
+                t.reason()};
+        List<Map<String, Object>> details = new ArrayList<>(t.details());
+        Map<String, Object> ocDetails = new java.util.LinkedHashMap<>();
         List<Stored> stored = db.tx().execute(status -> {
             List<Stored> out = new ArrayList<>();
             List<String> codes = new ArrayList<>();
-            for (Confirmation c : confirmations) {
+            for (MailTriage.Confirmation c : t.confirmations()) {
                 String sha = MailContent.sha256(c.pdf().content());
                 long documentId = mails.saveDocument(sha, c.pdf().name(), c.pdf().content());
                 out.add(reservations.store(c.result().reservation(), c.result().layout(), mailId, documentId, sha));
@@ -162,27 +114,28 @@ public final class MailProcessor {
             if (ocIntake != null && !codes.isEmpty()) {
                 ocIntake.matchWaiting(codes); // an OC that arrived before its confirmation
             }
-            if (decided[0].equals("oc") && ocIntake != null) {
+            if (decided[0].equals(MailTriage.OC) && ocIntake != null) {
                 var oc = ocIntake.handle(mailId, mail);
                 decided[0] = oc.kind();
                 decided[1] = oc.outcome();
                 decided[2] = oc.reason();
                 details.add(oc.details());
+                ocDetails.putAll(oc.details());
             }
             String summary = decided[2];
             if (summary == null && !out.isEmpty()) {
                 summary = describe(out);
             }
-            if (note != null) {
-                summary = (summary == null ? "" : summary + ". ") + note;
+            if (in.note() != null) {
+                summary = (summary == null ? "" : summary + ". ") + in.note();
             }
-            if (!mail.problems().isEmpty() && (!decided[0].equals("otro") || error == null)) {
+            if (!mail.problems().isEmpty() && (!decided[0].equals(MailTriage.OTHER) || error == null)) {
                 summary = (summary == null ? "" : summary + ". ") + "Partes del mensaje ilegibles: "
                         + String.join("; ", mail.problems());
             }
             mails.complete(new MapSqlParameterSource("id", mailId)
-                    .addValue("messageId", mail.messageId()).addValue("uidValidity", server.uidValidity())
-                    .addValue("uid", server.uid()).addValue("sender", mail.fromAddress())
+                    .addValue("messageId", mail.messageId()).addValue("uidValidity", in.server().uidValidity())
+                    .addValue("uid", in.server().uid()).addValue("sender", mail.fromAddress())
                     .addValue("subject", mail.subject())
                     .addValue("sentAt", mail.sentAt() == null ? null : Timestamp.from(mail.sentAt()))
                     .addValue("inReplyTo", mail.inReplyTo()).addValue("references", mail.references())
@@ -190,37 +143,17 @@ public final class MailProcessor {
                     .addValue("error", error).addValue("details", Json.write(details))
                     // Everything not taken is kept whole, to be reprocessed or looked at; a taken confirmation
                     // keeps its PDF (document) and an OC its files instead.
-                    .addValue("raw", keep || !decided[1].equals("procesado") ? mail.raw() : null)
+                    .addValue("raw", t.keepRaw() || !decided[1].equals("procesado") ? mail.raw() : null)
                     .addValue("rawSha256", mail.rawSha256())
                     .addValue("postAction", postActionFor(decided) ? postAction : null));
             return out;
         });
-        return new Result(mailId, decided[0], decided[1], decided[2], error, stored, postActionFor(decided));
+        return new Result(mailId, decided[0], decided[1], decided[2], error, stored, postActionFor(decided), ocDetails);
     }
 
     /** Confirmations and OCs the service took are post-actioned; replies stay as they were, for a person. */
     private static boolean postActionFor(String[] decided) {
         return decided[1].equals("procesado") && (decided[0].equals("confirmacion") || decided[0].equals("oc"));
-    }
-
-    /** A message with attachments, an OC mention or replying to something, from a non-confirmation sender. */
-    static boolean looksLikeOc(MailContent mail, boolean confirmationSender) {
-        if (mail.inReplyTo() != null || mail.references() != null) {
-            return true;
-        }
-        String subject = mail.subject() == null ? "" : mail.subject();
-        if (OC_HINT.matcher(subject).find() || OC_HINT.matcher(mail.bodyText()).find()) {
-            return true;
-        }
-        return !confirmationSender && !mail.attachments().isEmpty();
-    }
-
-    private static String missing(ExtractionError e) {
-        if (e.missingFields() == null || e.missingFields().isEmpty()) {
-            return "";
-        }
-        List<String> fields = e.missingFields().stream().map(f -> f.field() + " (" + f.reason() + ")").toList();
-        return " — faltan: " + String.join(", ", fields);
     }
 
     private static String describe(List<Stored> stored) {
@@ -233,8 +166,5 @@ public final class MailProcessor {
             });
         }
         return String.join("; ", parts);
-    }
-
-    private record Confirmation(MailContent.Attachment pdf, ExtractionResult result) {
     }
 }

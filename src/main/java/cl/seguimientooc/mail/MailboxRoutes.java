@@ -57,7 +57,9 @@ public final class MailboxRoutes extends RouteBuilder {
                     .parameter("delayMillis", String.valueOf(m.intervalSeconds() * 1000L))
                     .parameter("maxPerPoll", String.valueOf(maxPerPoll))
                     .parameter("mailboxId", r.mailboxId())
-                    .parameter("roles", r.roles());
+                    .parameter("roles", r.roles())
+                    .parameter("postAction", m.postAction())
+                    .parameter("moveFolder", m.moveFolder().isEmpty() ? "Procesados" : m.moveFolder());
         }
     }
 }

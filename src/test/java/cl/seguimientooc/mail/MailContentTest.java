@@ -91,12 +91,12 @@ class MailContentTest {
 
     @Test
     void ocHints() throws Exception {
-        assertTrue(MailProcessor.looksLikeOc(parse("From: a@b.cl\nSubject: OC 4500012345\n\nx\n"), false));
-        assertTrue(MailProcessor.looksLikeOc(parse("From: a@b.cl\nSubject: Envío orden de compra\n\nx\n"), false));
-        assertTrue(MailProcessor.looksLikeOc(parse("From: a@b.cl\nSubject: hola\n\nAdjunto la O.C. N° 55\n"), false));
-        assertTrue(MailProcessor.looksLikeOc(parse("From: a@b.cl\nSubject: RE: solicitud\nIn-Reply-To: <x@y>\n\nok\n"), false));
-        assertFalse(MailProcessor.looksLikeOc(parse("From: a@b.cl\nSubject: Documento de la reunión\n\nsin nada\n"), false),
+        assertTrue(MailTriage.looksLikeOc(parse("From: a@b.cl\nSubject: OC 4500012345\n\nx\n"), false));
+        assertTrue(MailTriage.looksLikeOc(parse("From: a@b.cl\nSubject: Envío orden de compra\n\nx\n"), false));
+        assertTrue(MailTriage.looksLikeOc(parse("From: a@b.cl\nSubject: hola\n\nAdjunto la O.C. N° 55\n"), false));
+        assertTrue(MailTriage.looksLikeOc(parse("From: a@b.cl\nSubject: RE: solicitud\nIn-Reply-To: <x@y>\n\nok\n"), false));
+        assertFalse(MailTriage.looksLikeOc(parse("From: a@b.cl\nSubject: Documento de la reunión\n\nsin nada\n"), false),
                 "no \"oc\" inside words");
-        assertFalse(MailProcessor.looksLikeOc(parse("From: a@b.cl\nSubject: Boletín\n\nhola\n"), false));
+        assertFalse(MailTriage.looksLikeOc(parse("From: a@b.cl\nSubject: Boletín\n\nhola\n"), false));
     }
 }

@@ -25,6 +25,10 @@ public final class ControllableSmtp implements AutoCloseable {
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int targetPort;
     private volatile Mode mode = Mode.UP;
+    /** What RCPT is answered with in REJECT mode. */
+    private volatile String rcptReply = "550 5.1.1 Destinatario inexistente";
+    /** Connections still to drop before relaying again (a server that comes back). */
+    private final java.util.concurrent.atomic.AtomicInteger dropNext = new java.util.concurrent.atomic.AtomicInteger();
 
     public ControllableSmtp(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -42,6 +46,18 @@ public final class ControllableSmtp implements AutoCloseable {
         this.mode = mode;
     }
 
+    /** REJECT mode answering RCPT with this reply (e.g. "552 4.2.2 Buzón lleno"). */
+    public void rejectWith(String reply) {
+        rcptReply = reply;
+        mode = Mode.REJECT;
+    }
+
+    /** Drops the next {@code n} connections at once, then relays again. */
+    public void failNext(int n) {
+        dropNext.set(n);
+        mode = Mode.UP;
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
@@ -57,6 +73,9 @@ public final class ControllableSmtp implements AutoCloseable {
 
     private void handle(Socket client) {
         try (client) {
+            if (dropNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return;
+            }
             switch (mode) {
                 case DOWN -> { }
                 case REJECT -> reject(client);
@@ -67,7 +86,7 @@ public final class ControllableSmtp implements AutoCloseable {
         }
     }
 
-    private static void reject(Socket client) throws IOException {
+    private void reject(Socket client) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
         out.write("220 rechazador ESMTP\r\n");
@@ -78,7 +97,7 @@ public final class ControllableSmtp implements AutoCloseable {
             switch (cmd) {
                 case "EHLO", "HELO" -> out.write("250 rechazador\r\n");
                 case "MAIL" -> out.write("250 OK\r\n");
-                case "RCPT" -> out.write("550 5.1.1 Destinatario inexistente\r\n");
+                case "RCPT" -> out.write(rcptReply + "\r\n");
                 case "RSET", "NOOP" -> out.write("250 OK\r\n");
                 case "QUIT" -> {
                     out.write("221 adios\r\n");

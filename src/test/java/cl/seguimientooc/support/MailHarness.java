@@ -40,7 +40,9 @@ public final class MailHarness {
             "imap.username", "imap.password", "imap.use.ssl", "imap.check.interval", "oc.inbox.host", "oc.inbox.port",
             "oc.inbox.username", "oc.inbox.password", "oc.inbox.use.ssl", "oc.check.interval",
             "allowed.confirmation.senders", "agencies.requiring.oc", "mail.max.per.poll", "mail.post.action", "mail.move.folder", "smtp.host", "smtp.port", "smtp.use.tls", "smtp.from.email",
-            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password", "oc.trusted.senders", "ladder.smtp.redelivery.delay.ms");
+            "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password", "oc.trusted.senders", "ladder.smtp.redelivery.delay.ms",
+            "camel.main.routes-include-pattern", "ladder.file", "templates.dir", "imap.post.action", "imap.move.folder",
+            "oc.inbox.post.action", "oc.inbox.move.folder");
     /** The admin credentials every test service runs with. */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "clave-de-prueba";
