@@ -59,13 +59,19 @@ SELECT id FROM sent_email
  ORDER BY id LIMIT :limit
 
 -- name: start_sending
--- Only one sender gets a row; the others update nothing. Returns the e-mail with its reservation's status.
+-- Only one sender gets a row; the others update nothing. Returns the e-mail with what its text shows of
+-- the reservation (one statement per e-mail: the ladder's send speed depends on it).
 WITH e AS (
     UPDATE sent_email SET status = 'enviando', attempts = attempts + 1, sending_since = now(), sending_by = :instance
      WHERE id = :id AND status IN ('reclamado', 'error')
     RETURNING id, reservation_id, kind, step, manual, while_pending, template, message_id, from_address, to_addresses,
               cc_addresses, reply_to, request_day, suspension_at, attempts)
-SELECT e.*, r.status AS reservation_status FROM e JOIN reservation r ON r.id = e.reservation_id
+SELECT e.*, r.status AS reservation_status, r.reservation_code, r.loc_interno, r.localizador, r.agency, r.hotel_name,
+       r.hotel_phone, r.check_in, r.check_out, r.total_amount, r.currency,
+       ARRAY(SELECT trim(coalesce(g.first_names, '') || ' ' || coalesce(g.last_names, ''))
+               FROM reservation_room h JOIN reservation_guest g ON g.room_id = h.id
+              WHERE h.reservation_id = r.id ORDER BY h.room_number, g.position) AS guests
+  FROM e JOIN reservation r ON r.id = e.reservation_id
 
 -- name: record_content
 -- The e-mail exactly as it is handed to SMTP, recorded before it is.

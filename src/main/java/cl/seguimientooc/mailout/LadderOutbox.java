@@ -40,7 +40,7 @@ public final class LadderOutbox {
     /** A claimed e-mail this process is sending, with the reservation it is about. */
     public record Outgoing(long id, long reservationId, String step, String template, boolean manual, boolean whilePending,
                            String messageId, String from, List<String> to, List<String> cc, String replyTo,
-                           LocalDate requestDay, Instant suspensionAt, int attempts, LadderRow reservation) {
+                           LocalDate requestDay, Instant suspensionAt, int attempts, LadderMailModel.ReservationView reservation) {
     }
 
     /** What became of one e-mail, in the API's words. */
@@ -138,7 +138,11 @@ public final class LadderOutbox {
             inFlight.remove(emailId);
             return null;
         }
-        LadderRow r = jdbc.query(SQL.get("view"), Map.of("id", reservationId), LadderRow.MAPPER).get(0);
+        LadderMailModel.ReservationView r = new LadderMailModel.ReservationView((String) e.get("reservation_code"),
+                (String) e.get("loc_interno"), (String) e.get("localizador"), (String) e.get("agency"),
+                (String) e.get("hotel_name"), date(e.get("check_in")), date(e.get("check_out")),
+                (java.math.BigDecimal) e.get("total_amount"), (String) e.get("currency"),
+                SqlArrays.strings(e.get("guests")).stream().filter(g -> !g.isBlank()).toList(), (String) e.get("hotel_phone"));
         Timestamp suspension = (Timestamp) e.get("suspension_at");
         java.sql.Date requestDay = (java.sql.Date) e.get("request_day");
         return new Outgoing(emailId, reservationId, (String) e.get("step"), templates.resolve((String) e.get("template")),
@@ -152,7 +156,7 @@ public final class LadderOutbox {
     public Map<String, Object> model(Outgoing o) {
         LocalDateTime suspension = o.suspensionAt() == null ? null
                 : LocalDateTime.ofInstant(o.suspensionAt(), cl.seguimientooc.ladder.ChileHolidays.SANTIAGO);
-        return LadderMailModel.of(o.reservation().view(), sender.replyTo(), sender.fromName(), sender.fromEmail(),
+        return LadderMailModel.of(o.reservation(), sender.replyTo(), sender.fromName(), sender.fromEmail(),
                 o.requestDay(), suspension);
     }
 
@@ -224,6 +228,10 @@ public final class LadderOutbox {
                 .addValue("reply", reply).addValue("nextAt", Timestamp.from(nextAt))));
         LOG.warn("Correo {} ({}) no enviado (intento {}), se reintenta {}: {}", o.id(), o.step(), o.attempts(), nextAt, reply);
         return result(o, "error", reply, nextAt.toString());
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : null;
     }
 
     Duration backoff(int attempts) {
