@@ -159,9 +159,9 @@ public final class MailIntake {
      * unknown id and IllegalStateException when the message cannot be reprocessed now.
      */
     public Map<String, Object> reprocess(long id, Roles roles) throws Exception {
-        Map<String, Object> row = db.tx().execute(s -> {
-            Map<String, Object> r = mails.lockForReprocess(id);
-            if (r != null && !"en_proceso".equals(r.get("outcome")) && r.get("raw_message") != null) {
+        ProcessedMailStore.Stored row = db.tx().execute(s -> {
+            ProcessedMailStore.Stored r = mails.lockForReprocess(id);
+            if (r != null && !"en_proceso".equals(r.outcome()) && r.raw() != null) {
                 mails.startReprocess(id);
             }
             return r;
@@ -169,26 +169,24 @@ public final class MailIntake {
         if (row == null) {
             throw new java.util.NoSuchElementException("no existe el mensaje " + id);
         }
-        if ("en_proceso".equals(row.get("outcome"))) {
+        if ("en_proceso".equals(row.outcome())) {
             throw new IllegalStateException("el mensaje " + id + " se está procesando ahora; intente en unos minutos");
         }
-        if (row.get("raw_message") == null) {
+        if (row.raw() == null) {
             throw new IllegalStateException("el mensaje " + id + " no guardó su contenido original (resultado: "
-                    + row.get("outcome") + "); solo se guarda cuando falló o quedó pendiente de revisión");
+                    + row.outcome() + "); solo se guarda cuando falló o quedó pendiente de revisión");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
-        MailContent content = MailContent.parse((byte[]) row.get("raw_message"));
-        Long uidValidity = row.get("uid_validity") == null ? null : ((Number) row.get("uid_validity")).longValue();
-        Long uid = row.get("uid") == null ? null : ((Number) row.get("uid")).longValue();
+        MailContent content = MailContent.parse(row.raw());
         Result result;
         try {
-            result = processor.process(id, roles, content, new ServerRef(uidValidity, uid), null);
+            result = processor.process(id, roles, content, new ServerRef(row.uidValidity(), row.uid()), null);
         } catch (RuntimeException e) {
             mails.recordFailure(id, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null, null, null);
             throw e;
         }
-        repository.forget(MailboxIds.compose((String) row.get("mailbox"), (String) row.get("dedup_key")));
+        repository.forget(MailboxIds.compose(row.mailbox(), row.dedupKey()));
         answer.put("tipo", result.kind());
         answer.put("resultado", result.outcome());
         answer.put("motivo", result.reason());

@@ -2,7 +2,6 @@ package cl.seguimientooc.mailout;
 
 import cl.seguimientooc.store.Instance;
 import cl.seguimientooc.store.ReservationStore;
-import cl.seguimientooc.store.SqlArrays;
 import cl.seguimientooc.store.SqlStatements;
 import cl.seguimientooc.mail.MailContent;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +34,6 @@ public final class LadderOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(LadderOutbox.class);
     private static final SqlStatements SQL = SqlStatements.load("ladder.sql");
-
-    /** A claimed e-mail this process is sending, with the reservation it is about. */
-    public record Outgoing(long id, long reservationId, String step, String template, boolean manual, boolean whilePending,
-                           String messageId, String from, List<String> to, List<String> cc, String replyTo,
-                           LocalDate requestDay, Instant suspensionAt, int attempts, LadderMailModel.ReservationView reservation) {
-    }
 
     /** What became of one e-mail, in the API's words. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -124,32 +116,21 @@ public final class LadderOutbox {
     }
 
     private Outgoing take(long emailId) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("start_sending"), Map.of("id", emailId, "instance", instance.id()));
+        List<Outgoing.Taken> rows = jdbc.query(SQL.get("start_sending"), Map.of("id", emailId, "instance", instance.id()),
+                Outgoing.MAPPER);
         if (rows.isEmpty()) {
             inFlight.remove(emailId);
             return null;
         }
-        Map<String, Object> e = rows.get(0);
-        long reservationId = ((Number) e.get("reservation_id")).longValue();
-        String status = (String) e.get("reservation_status");
-        if (Boolean.TRUE.equals(e.get("while_pending")) && !Boolean.TRUE.equals(e.get("manual")) && !"pendiente".equals(status)) {
+        Outgoing.Taken taken = rows.get(0);
+        Outgoing o = taken.mail();
+        if (o.whilePending() && !o.manual() && !"pendiente".equals(taken.reservationStatus())) {
             // The reservation left the ladder (OC received, cancelled, ...) after the claim: nothing more goes out.
-            jdbc.update(SQL.get("mark_cancelled"), Map.of("id", emailId, "reason", "la reserva pasó a " + status));
+            jdbc.update(SQL.get("mark_cancelled"), Map.of("id", emailId, "reason", "la reserva pasó a " + taken.reservationStatus()));
             inFlight.remove(emailId);
             return null;
         }
-        LadderMailModel.ReservationView r = new LadderMailModel.ReservationView((String) e.get("reservation_code"),
-                (String) e.get("loc_interno"), (String) e.get("localizador"), (String) e.get("agency"),
-                (String) e.get("hotel_name"), date(e.get("check_in")), date(e.get("check_out")),
-                (java.math.BigDecimal) e.get("total_amount"), (String) e.get("currency"),
-                SqlArrays.strings(e.get("guests")).stream().filter(g -> !g.isBlank()).toList(), (String) e.get("hotel_phone"));
-        Timestamp suspension = (Timestamp) e.get("suspension_at");
-        java.sql.Date requestDay = (java.sql.Date) e.get("request_day");
-        return new Outgoing(emailId, reservationId, (String) e.get("step"), templates.resolve((String) e.get("template")),
-                Boolean.TRUE.equals(e.get("manual")), Boolean.TRUE.equals(e.get("while_pending")), (String) e.get("message_id"),
-                (String) e.get("from_address"), SqlArrays.strings(e.get("to_addresses")), SqlArrays.strings(e.get("cc_addresses")),
-                (String) e.get("reply_to"), requestDay == null ? null : requestDay.toLocalDate(),
-                suspension == null ? null : suspension.toInstant(), ((Number) e.get("attempts")).intValue(), r);
+        return o.withTemplate(templates.resolve(o.template()));
     }
 
     /** The template model (what templates/*.ftl see). */
@@ -228,10 +209,6 @@ public final class LadderOutbox {
                 .addValue("reply", reply).addValue("nextAt", Timestamp.from(nextAt))));
         LOG.warn("Correo {} ({}) no enviado (intento {}), se reintenta {}: {}", o.id(), o.step(), o.attempts(), nextAt, reply);
         return result(o, "error", reply, nextAt.toString());
-    }
-
-    private static LocalDate date(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : null;
     }
 
     Duration backoff(int attempts) {

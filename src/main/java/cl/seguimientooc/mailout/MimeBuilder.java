@@ -19,7 +19,7 @@ final class MimeBuilder {
     private MimeBuilder() {
     }
 
-    static MimeMessage build(LadderOutbox.Outgoing e, String subject, String html, String text) throws MessagingException {
+    static MimeMessage build(Outgoing e, String subject, String html, String text) throws MessagingException {
         String messageId = e.messageId();
         MimeMessage m = new MimeMessage(SESSION) {
             @Override

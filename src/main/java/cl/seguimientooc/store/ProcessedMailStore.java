@@ -111,8 +111,15 @@ public final class ProcessedMailStore {
     }
 
     /** Locks a record for reprocessing; null when it does not exist. */
-    public Map<String, Object> lockForReprocess(long id) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("load_for_reprocess"), Map.of("id", id));
+    /** A stored message as reprocessing needs it; {@code raw} is null when the original was not kept. */
+    public record Stored(long id, String mailbox, String dedupKey, String outcome, byte[] raw, Long uidValidity, Long uid) {
+    }
+
+    /** The message locked for reprocessing, or null when there is none with that id. */
+    public Stored lockForReprocess(long id) {
+        List<Stored> rows = jdbc.query(SQL.get("load_for_reprocess"), Map.of("id", id), (rs, n) -> new Stored(
+                rs.getLong("id"), rs.getString("mailbox"), rs.getString("dedup_key"), rs.getString("outcome"),
+                rs.getBytes("raw_message"), (Long) rs.getObject("uid_validity", Long.class), (Long) rs.getObject("uid", Long.class)));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
