@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -28,6 +27,11 @@ public final class ClientStore {
                            String notes, List<String> aliases) {
             this(name, requiresOc, contactTo, contactCc, active, notes, aliases, null);
         }
+    }
+
+    /** A stored client, as saving compares it. */
+    private record Client(long id, boolean requiresOc, List<String> contactTo, List<String> contactCc, boolean active,
+                          String notes, ClientLadder ladder) {
     }
 
     /** What saving did. */
@@ -62,7 +66,10 @@ public final class ClientStore {
             }
         }
         return db.tx().execute(status -> {
-            List<Map<String, Object>> found = jdbc.queryForList(SQL.get("find_by_normalized"), Map.of("normalized", normalized));
+            List<Client> found = jdbc.query(SQL.get("find_by_normalized"), Map.of("normalized", normalized), (rs, n) -> new Client(
+                    rs.getLong("id"), rs.getBoolean("requires_oc"), strings(rs.getArray("contact_to")),
+                    strings(rs.getArray("contact_cc")), rs.getBoolean("active"), rs.getString("notes"),
+                    ladderOf(rs.getString("ladder"), rs.getString("ladder_days"), rs.getArray("ladder_drop"))));
             long id;
             Change change;
             if (found.isEmpty()) {
@@ -74,18 +81,21 @@ public final class ClientStore {
                         in.ladder() == null ? ClientLadder.NONE : in.ladder()), Long.class);
                 change = Change.CREADO;
             } else {
-                Map<String, Object> row = found.get(0);
-                id = ((Number) row.get("id")).longValue();
-                boolean requiresOc = in.requiresOc() != null ? in.requiresOc() : (Boolean) row.get("requires_oc");
-                List<String> to = in.contactTo() != null ? in.contactTo() : strings(row.get("contact_to"));
-                List<String> cc = in.contactCc() != null ? in.contactCc() : strings(row.get("contact_cc"));
-                boolean active = in.active() != null ? in.active() : (Boolean) row.get("active");
-                String notes = in.notes() != null ? in.notes() : (String) row.get("notes");
-                ClientLadder before = ladderOf(row);
-                ClientLadder ladder = in.ladder() != null ? in.ladder() : before;
-                boolean same = requiresOc == (Boolean) row.get("requires_oc") && to.equals(strings(row.get("contact_to")))
-                        && cc.equals(strings(row.get("contact_cc"))) && active == (Boolean) row.get("active")
-                        && Objects.equals(notes, row.get("notes")) && ladder.equals(before);
+                Client row = found.get(0);
+                id = row.id();
+                Client after = new Client(id, in.requiresOc() != null ? in.requiresOc() : row.requiresOc(),
+                        in.contactTo() != null ? in.contactTo() : row.contactTo(),
+                        in.contactCc() != null ? in.contactCc() : row.contactCc(),
+                        in.active() != null ? in.active() : row.active(), in.notes() != null ? in.notes() : row.notes(),
+                        in.ladder() != null ? in.ladder() : row.ladder());
+                boolean requiresOc = after.requiresOc();
+                List<String> to = after.contactTo();
+                List<String> cc = after.contactCc();
+                boolean active = after.active();
+                String notes = after.notes();
+                ClientLadder before = row.ladder();
+                ClientLadder ladder = after.ladder();
+                boolean same = after.equals(row);
                 change = same ? Change.SIN_CAMBIOS : Change.ACTUALIZADO;
                 if (!same) {
                     jdbc.update(SQL.get("update"), params(null, null, requiresOc, to, cc, active, notes, ladder).addValue("id", id));
@@ -142,10 +152,6 @@ public final class ClientStore {
                 .addValue("active", active).addValue("notes", notes).addValue("ladder", ladder.variant())
                 .addValue("ladderDays", Json.write(new java.util.TreeMap<>(ladder.days())))
                 .addValue("ladderDrop", arrayLiteral(ladder.drop()));
-    }
-
-    private static ClientLadder ladderOf(Map<String, Object> row) {
-        return ladderOf((String) row.get("ladder"), (String) row.get("ladder_days"), row.get("ladder_drop"));
     }
 
     private static ClientLadder ladderOf(String variant, String daysJson, Object drop) {

@@ -48,13 +48,13 @@ public final class OcApi {
             throw new IllegalArgumentException("falta «reserva_id» (el ID de la reserva)");
         }
         Map<String, Object> out = db.tx().execute(tx -> {
-            Map<String, Object> po = po(poId);
-            if (!"sin_asignar".equals(po.get("status"))) {
-                throw new IllegalStateException("la OC " + poId + " ya está " + po.get("status"));
+            Po po = po(poId);
+            if (!"sin_asignar".equals(po.status())) {
+                throw new IllegalStateException("la OC " + poId + " ya está " + po.status());
             }
             long reservationId = reservation(code);
             jdbc.update(SQL.get("assign_manual"), Map.of("id", poId, "reservationId", reservationId));
-            String effect = intake.receive(reservationId, poId, "manual", 1.0, (String) po.get("oc_number"), "api");
+            String effect = intake.receive(reservationId, poId, "manual", 1.0, po.ocNumber(), "api");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("orden_compra_id", poId);
             m.put("id_reserva", code);
@@ -68,9 +68,9 @@ public final class OcApi {
     public String discard(@Header("id") long poId, @Body String json) {
         String reason = Api.object(json).path("motivo").asText("descartada por un administrador");
         db.tx().executeWithoutResult(tx -> {
-            Map<String, Object> po = po(poId);
-            if (!"sin_asignar".equals(po.get("status"))) {
-                throw new IllegalStateException("la OC " + poId + " ya está " + po.get("status"));
+            Po po = po(poId);
+            if (!"sin_asignar".equals(po.status())) {
+                throw new IllegalStateException("la OC " + poId + " ya está " + po.status());
             }
             jdbc.update(SQL.get("discard"), Map.of("id", poId, "reason", reason));
             Map<String, Object> details = new LinkedHashMap<>();
@@ -145,8 +145,13 @@ public final class OcApi {
         return Json.write(Map.of("id_reserva", code, "pausada", false));
     }
 
-    private Map<String, Object> po(long id) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("lock_po"), Map.of("id", id));
+    /** An OC of the unmatched queue, locked while an admin acts on it. */
+    private record Po(String status, String ocNumber) {
+    }
+
+    private Po po(long id) {
+        List<Po> rows = jdbc.query(SQL.get("lock_po"), Map.of("id", id), (rs, n) -> new Po(rs.getString("status"),
+                rs.getString("oc_number")));
         if (rows.isEmpty()) {
             throw new NoSuchElementException("no existe la OC " + id);
         }

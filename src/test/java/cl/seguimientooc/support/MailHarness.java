@@ -222,6 +222,18 @@ public final class MailHarness {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + webPort + path)).header("Authorization", AUTHORIZATION);
     }
 
+    /** POST /api/process-now (one ladder run), asserting 200; its summary. */
+    public JsonNode processNow() throws Exception {
+        java.net.http.HttpResponse<String> r = post("/api/process-now", "application/json", "");
+        org.junit.jupiter.api.Assertions.assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** Sets the test clock (an instant or an offset such as +2d), asserting 200. */
+    public void clock(String value) throws Exception {
+        org.junit.jupiter.api.Assertions.assertEquals(200, post("/api/test/clock", "text/plain", value).statusCode());
+    }
+
     public JsonNode getJson(String path) throws Exception {
         HttpResponse<String> r = get(path);
         if (r.statusCode() != 200) {
