@@ -2,7 +2,6 @@ package cl.seguimientooc.mailout;
 
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.SqlStatements;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,18 +42,20 @@ public final class LadderCalendar {
         return Boolean.TRUE.equals(removed);
     }
 
+    /** A holiday as the API shows it. */
+    public record Holiday(@com.fasterxml.jackson.annotation.JsonProperty("fecha") String day,
+                          @com.fasterxml.jackson.annotation.JsonProperty("nombre") String name,
+                          @com.fasterxml.jackson.annotation.JsonProperty("dia") String longDay) {
+    }
+
     /** The holidays of a year as the ladder sees them (rules plus the admin's changes). */
-    public List<Map<String, Object>> holidays(int year) {
+    public List<Holiday> holidays(int year) {
         cl.seguimientooc.ladder.BusinessCalendar calendar = load(jdbc);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Holiday> out = new ArrayList<>();
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
             String name = calendar.holiday(d);
             if (name != null) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("fecha", d.toString());
-                m.put("nombre", name);
-                m.put("dia", ChileanFormat.longDate(d));
-                out.add(m);
+                out.add(new Holiday(d.toString(), name, ChileanFormat.longDate(d)));
             }
         }
         return out;
@@ -63,11 +64,11 @@ public final class LadderCalendar {
     /** The business calendar with the admin's changes from the database. */
     public static cl.seguimientooc.ladder.BusinessCalendar load(NamedParameterJdbcTemplate jdbc) {
         Map<LocalDate, cl.seguimientooc.ladder.BusinessCalendar.Override> overrides = new LinkedHashMap<>();
-        for (Map<String, Object> row : jdbc.queryForList(SQL.get("overrides"), Map.of())) {
-            LocalDate day = ((Date) row.get("day")).toLocalDate();
-            overrides.put(day, new cl.seguimientooc.ladder.BusinessCalendar.Override(day, (Boolean) row.get("holiday"),
-                    (String) row.get("name")));
-        }
+        jdbc.query(SQL.get("overrides"), Map.of(), rs -> {
+            LocalDate day = rs.getDate("day").toLocalDate();
+            overrides.put(day, new cl.seguimientooc.ladder.BusinessCalendar.Override(day, rs.getBoolean("holiday"),
+                    rs.getString("name")));
+        });
         return new cl.seguimientooc.ladder.BusinessCalendar(overrides);
     }
 

@@ -74,11 +74,11 @@ public final class OcIntake {
 
     Trust trust(long reservationId, String sender, boolean threaded) {
         String domain = sender != null && sender.contains("@") ? sender.substring(sender.indexOf('@') + 1) : null;
-        Map<String, Object> row = jdbc.queryForMap(SQL.get("sender_trust"), new MapSqlParameterSource("id", reservationId)
-                .addValue("address", sender).addValue("domain", domain == null || PUBLIC_DOMAINS.contains(domain) ? null : domain));
-        boolean contact = sender != null && (Boolean.TRUE.equals(row.get("contact"))
-                || (!trustedSenders.acceptsAnyone() && trustedSenders.allows(sender)));
-        return new Trust(contact || threaded, contact, (String) row.get("client_name"));
+        Trust known = jdbc.queryForObject(SQL.get("sender_trust"), new MapSqlParameterSource("id", reservationId)
+                .addValue("address", sender).addValue("domain", domain == null || PUBLIC_DOMAINS.contains(domain) ? null : domain),
+                (rs, n) -> new Trust(false, rs.getBoolean("contact"), rs.getString("client_name")));
+        boolean contact = sender != null && (known.contact() || (!trustedSenders.acceptsAnyone() && trustedSenders.allows(sender)));
+        return new Trust(contact || threaded, contact, known.clientName());
     }
 
     private static String untrustedReason(String sender, Trust trust) {
@@ -174,8 +174,8 @@ public final class OcIntake {
      * {@code suspendida} become {@code recibida}; an already received one just gets the document.
      */
     public String receive(long reservationId, long poId, String method, double confidence, String ocNumber, String actor) {
-        Map<String, Object> r = jdbc.queryForMap(SQL.get("lock_reservation"), Map.of("id", reservationId));
-        ReservationStatus status = ReservationStatus.fromCode((String) r.get("status"));
+        ReservationStatus status = ReservationStatus.fromCode(jdbc.queryForObject(SQL.get("lock_reservation"),
+                Map.of("id", reservationId), (rs, n) -> rs.getString("status")));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("orden_compra_id", poId);
         details.put("numero_oc", ocNumber);
@@ -199,6 +199,10 @@ public final class OcIntake {
         return status == ReservationStatus.SUSPENDIDA ? "recibida; estaba suspendida: puede reactivarse" : "recibida";
     }
 
+    /** An OC waiting in the queue: the codes it mentions, its number, who sent it. */
+    private record Waiting(List<String> tokens, String ocNumber, String sender) {
+    }
+
     /** Tries the waiting OCs again after new reservations appeared (an OC that came first). */
     public int matchWaiting(Collection<String> codes) {
         if (codes.isEmpty()) {
@@ -207,19 +211,20 @@ public final class OcIntake {
         int assigned = 0;
         for (long poId : jdbc.queryForList(SQL.get("unassigned_for_tokens"),
                 Map.of("tokens", ClientStore.arrayLiteral(new ArrayList<>(codes))), Long.class)) {
-            Map<String, Object> po = jdbc.queryForMap(SQL.get("po_tokens"), Map.of("id", poId));
-            List<String> tokens = cl.seguimientooc.store.SqlArrays.strings(po.get("tokens"));
+            Waiting po = jdbc.queryForObject(SQL.get("po_tokens"), Map.of("id", poId), (rs, n) -> new Waiting(
+                    cl.seguimientooc.store.SqlArrays.strings(rs.getArray("tokens")), rs.getString("oc_number"), rs.getString("sender")));
+            List<String> tokens = po.tokens();
             List<Ref> refs = new SqlCatalog().byCodes(tokens);
             if (refs.size() == 1) {
-                Trust trust = trust(refs.get(0).id(), (String) po.get("sender"), false);
+                Trust trust = trust(refs.get(0).id(), po.sender(), false);
                 if (!trust.apply()) {
                     jdbc.update(SQL.get("untrusted"), Map.of("id", poId, "candidates", Json.write(refs),
-                            "reason", untrustedReason((String) po.get("sender"), trust)));
+                            "reason", untrustedReason(po.sender(), trust)));
                     continue;
                 }
                 jdbc.update(SQL.get("assign"), Map.of("id", poId, "reservationId", refs.get(0).id(), "method", "codigo_posterior",
                         "confidence", 0.9));
-                receive(refs.get(0).id(), poId, "codigo_posterior", 0.9, (String) po.get("oc_number"), "sistema");
+                receive(refs.get(0).id(), poId, "codigo_posterior", 0.9, po.ocNumber(), "sistema");
                 assigned++;
             }
         }

@@ -49,11 +49,12 @@ public final class ProcessedMailStore {
         if (!id.isEmpty()) {
             return new Claim(Claim.Status.CLAIMED, id.get(0), date);
         }
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("outcome"), p);
-        if (rows.isEmpty() || "en_proceso".equals(rows.get(0).get("outcome"))) {
+        List<String[]> rows = jdbc.query(SQL.get("outcome"), p, (rs, n) -> new String[] {rs.getString("outcome"),
+                rs.getString("header_date")});
+        if (rows.isEmpty() || "en_proceso".equals(rows.get(0)[0])) {
             return new Claim(Claim.Status.BUSY, null, null);
         }
-        return new Claim(Claim.Status.DONE, null, (String) rows.get(0).get("header_date"));
+        return new Claim(Claim.Status.DONE, null, rows.get(0)[1]);
     }
 
     /** What the ledger has of these keys (those a bulk claim could not take). */

@@ -80,14 +80,16 @@ public final class ReservationStore {
             return new Stored(id, r.reservationId(), Effect.CREADA, decision.status().code(), Map.of());
         }
 
-        Map<String, Object> current = jdbc.queryForMap(SQL.get("lock_by_code"), Map.of("code", r.reservationId()));
-        long id = ((Number) current.get("id")).longValue();
-        String status = (String) current.get("status");
-        if (contentSha.equals(current.get("content_sha256"))) {
+        Current current = jdbc.queryForObject(SQL.get("lock_by_code"), Map.of("code", r.reservationId()), (rs, n) -> new Current(
+                rs.getLong("id"), rs.getString("status"), rs.getString("agency_normalized"), rs.getString("extracted"),
+                rs.getString("content_sha256")));
+        long id = current.id();
+        String status = current.status();
+        if (contentSha.equals(current.contentSha256())) {
             source(id, mailId, documentId, Effect.SIN_CAMBIOS);
             return new Stored(id, r.reservationId(), Effect.SIN_CAMBIOS, status, Map.of());
         }
-        Map<String, Object> changes = diff(Json.read((String) current.get("extracted")), extracted);
+        Map<String, Object> changes = diff(Json.read(current.extracted()), extracted);
         p.addValue("id", id);
         jdbc.update(SQL.get("update_content"), p);
         jdbc.update(SQL.get("delete_rooms"), Map.of("id", id));
@@ -97,21 +99,28 @@ public final class ReservationStore {
         details.put("cambios", changes);
         details.put("mensaje_id", mailId);
         audit("sistema", "reserva_actualizada", id, details);
-        if (!ClientNames.normalize(r.agency()).equals(current.get("agency_normalized"))) {
+        if (!ClientNames.normalize(r.agency()).equals(current.agencyNormalized())) {
             status = reevaluate(id, ReservationStatus.fromCode(status), r.agency(), "sistema");
         }
         return new Stored(id, r.reservationId(), Effect.ACTUALIZADA, status, changes);
     }
 
+    /** A stored reservation a re-sent confirmation is compared with. */
+    private record Current(long id, String status, String agencyNormalized, String extracted, String contentSha256) {
+    }
+
+    /** An open reservation a client change may affect; {@code linked}: it already had a client. */
+    private record Open(long id, String status, String agency, boolean linked) {
+    }
+
     /** Recomputes the status of open reservations after a client changed (requires OC, contacts, names). */
     public int reevaluateClient(long clientId, String actor) {
         int changed = 0;
-        for (Map<String, Object> row : jdbc.queryForList(SQL.get("reevaluable_for_client"), Map.of("clientId", clientId))) {
-            long id = ((Number) row.get("id")).longValue();
-            String before = (String) row.get("status");
-            String after = reevaluate(id, ReservationStatus.fromCode(before), (String) row.get("agency"), actor);
-            Object clientBefore = row.get("client_id");
-            if (!before.equals(after) || clientBefore == null) {
+        List<Open> open = jdbc.query(SQL.get("reevaluable_for_client"), Map.of("clientId", clientId), (rs, n) -> new Open(
+                rs.getLong("id"), rs.getString("status"), rs.getString("agency"), rs.getObject("client_id") != null));
+        for (Open row : open) {
+            String after = reevaluate(row.id(), ReservationStatus.fromCode(row.status()), row.agency(), actor);
+            if (!row.status().equals(after) || !row.linked()) {
                 changed++;
             }
         }

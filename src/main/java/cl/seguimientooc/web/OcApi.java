@@ -159,10 +159,11 @@ public final class OcApi {
     }
 
     private long reservation(String code) {
-        List<Map<String, Object>> rows = jdbc.queryForList(SQL.get("reservation_by_code"), Map.of("code", code == null ? "" : code));
-        if (rows.isEmpty()) {
+        List<Long> ids = jdbc.query(SQL.get("reservation_by_code"), Map.of("code", code == null ? "" : code),
+                (rs, n) -> rs.getLong("id"));
+        if (ids.isEmpty()) {
             throw new NoSuchElementException("no existe la reserva «" + code + "»");
         }
-        return ((Number) rows.get(0).get("id")).longValue();
+        return ids.get(0);
     }
 }
