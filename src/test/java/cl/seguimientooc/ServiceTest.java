@@ -187,6 +187,39 @@ class ServiceTest {
     }
 
     @Test
+    void theApiIsDocumentedWithOpenApiAndSwaggerUiFromTheJar() throws Exception {
+        HttpResponse<String> doc = get("/openapi.json");
+        assertEquals(200, doc.statusCode(), doc.body());
+        var api = JSON.readTree(doc.body());
+        assertTrue(api.path("openapi").asText().startsWith("3."), doc.body().substring(0, 200));
+        assertEquals("Seguimiento OC", api.at("/info/title").asText());
+        var list = api.at("/paths/~1api~1reservas/get");
+        assertTrue(list.isObject(), "GET /api/reservas documented: " + api.path("paths").fieldNames().next());
+        String parameters = list.path("parameters").toString();
+        for (String declared : new String[] {"estado", "agencia", "desde", "hasta", "limit", "offset", "pendiente"}) {
+            assertTrue(parameters.contains(declared), declared + " declared: " + parameters);
+        }
+        assertTrue(api.at("/paths/~1api~1reservas~1{id}~1reenviar-correo/post").isObject(), "POST verbs too");
+        assertEquals(401, anonymous("/openapi.json", null).statusCode(), "the document needs a login");
+
+        HttpResponse<String> ui = get("/docs");
+        assertEquals(200, ui.statusCode(), ui.body());
+        assertTrue(ui.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertFalse(ui.body().contains("http://") || ui.body().contains("https://"), "nothing from another site: " + ui.body());
+        String csp = ui.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-eval") && !csp.contains("script-src 'self' 'unsafe-inline'"), csp);
+        java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(ui.body());
+        int found = 0;
+        while (assets.find()) {
+            HttpResponse<String> asset = get(assets.group(1));
+            assertEquals(200, asset.statusCode(), assets.group(1) + " is served from the jar");
+            found++;
+        }
+        assertEquals(3, found, "stylesheet, Swagger UI and its start script");
+        assertEquals(401, anonymous("/docs", null).statusCode());
+    }
+
+    @Test
     void failedLoginsAreLoggedWithoutThePassword() throws Exception {
         String secret = "contrasena-que-no-debe-aparecer";
         String user = "intruso" + System.nanoTime(); // this run's line, not one from an earlier run today

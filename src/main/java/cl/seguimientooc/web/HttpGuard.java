@@ -75,7 +75,7 @@ public final class HttpGuard implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");
         ctx.response().putHeader("X-Frame-Options", "DENY");
-        ctx.response().putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        ctx.response().putHeader("Content-Security-Policy", csp(ctx.normalizedPath()));
         ctx.response().putHeader("Referrer-Policy", "no-referrer");
         ctx.response().putHeader("Cache-Control", "no-store");
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -98,6 +98,18 @@ public final class HttpGuard implements Handler<RoutingContext> {
     }
 
     /** Health checks stay public for load balancers and orchestrators. */
+    /**
+     * The API answers JSON and may load nothing. Swagger UI (/docs, its webjar) loads its own script
+     * and style from this origin and calls the API; it runs no inline script.
+     */
+    static String csp(String path) {
+        if (path != null && (path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/webjars/"))) {
+            return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                    + " connect-src 'self'; frame-ancestors 'none'";
+        }
+        return "default-src 'none'; frame-ancestors 'none'";
+    }
+
     static boolean isPublic(String path) {
         return path.equals("/api/health") || path.equals("/observe/health") || path.startsWith("/observe/health/");
     }
