@@ -49,6 +49,13 @@ VALUES (:reservationId, :kind, :step, :level, :manual, :whilePending, 'reclamado
 ON CONFLICT DO NOTHING
 RETURNING id
 
+-- name: skip
+-- A level with nobody to receive it: taken as done (sent_at) without an e-mail, with the reason.
+INSERT INTO sent_email (reservation_id, kind, step, level, manual, while_pending, status, from_address, template,
+                        last_error, claimed_at, sent_at, claimed_by)
+VALUES (:reservationId, :step, :step, :level, false, false, 'omitido', :from, :template, :reason, :at, :at, :instance)
+ON CONFLICT DO NOTHING
+
 -- name: to_send
 -- Claimed e-mails not handed to SMTP yet (a run that died after claiming, notices queued by OC
 -- intake) and failed-for-now ones whose turn has come. Any run may send a claimed one: start_sending

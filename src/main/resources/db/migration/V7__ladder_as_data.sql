@@ -31,3 +31,9 @@ ALTER TABLE client DROP COLUMN ultimatum_days;
 -- rendered when it is sent and recorded (subject, bodies) before it reaches SMTP.
 ALTER TABLE sent_email ADD COLUMN request_day DATE;
 ALTER TABLE sent_email ADD COLUMN suspension_at TIMESTAMPTZ;
+
+-- A level nobody can receive (a note to the client's CC when it has none) is recorded as skipped
+-- ('omitido', with the reason), so the ladder goes on instead of waiting for a person forever.
+ALTER TABLE sent_email DROP CONSTRAINT sent_email_status_check;
+ALTER TABLE sent_email ADD CONSTRAINT sent_email_status_check
+    CHECK (status IN ('reclamado', 'enviando', 'enviado', 'error', 'fallido', 'cancelado', 'incierto', 'omitido'));

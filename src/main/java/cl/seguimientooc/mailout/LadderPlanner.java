@@ -197,16 +197,34 @@ public final class LadderPlanner {
             return suspend(r, ladder, next.level(), now, suspended);
         }
         Claim c = claimFor(r, ladder, next.level(), h, rules, now, false);
-        if (c.to().isEmpty()) {
-            String who = next.level().to() == Level.Recipients.ADMIN ? "EMAIL_CC_RECIPIENTS está vacío"
-                    : next.level().to() == Level.Recipients.CC ? "el cliente no tiene correos en copia" : "sin correo de contacto";
-            jdbc.update(SQL.get("attention"), Map.of("id", id, "attention", who + ": no se puede enviar " + next.level().name()));
+        if (c.to().isEmpty() && next.level().to() == Level.Recipients.CLIENT) {
+            jdbc.update(SQL.get("attention"), Map.of("id", id, "attention", "sin correo de contacto: no se puede enviar "
+                    + next.level().name()));
             setNext(id, new Next(next.level(), now.plus(IN_FLIGHT_RECHECK), false));
+            return null;
+        }
+        if (c.to().isEmpty()) {
+            skip(r, c, next.level().to() == Level.Recipients.CC ? "el cliente no tiene correos en copia"
+                    : "EMAIL_CC_RECIPIENTS está vacío", now);
             return null;
         }
         Long emailId = claims.claim(c);
         setNext(id, new Next(next.level(), now.plus(IN_FLIGHT_RECHECK), false));
         return emailId;
+    }
+
+    /** A level nobody can receive is recorded as skipped, and the ladder goes on from it. */
+    private void skip(LadderRow r, Claim c, String why, Instant now) {
+        String reason = "nivel " + c.step() + " omitido: " + why;
+        jdbc.update(SQL.get("skip"), new MapSqlParameterSource("reservationId", r.id()).addValue("step", c.step())
+                .addValue("level", c.level()).addValue("from", claims.sender().fromHeader()).addValue("template", c.template())
+                .addValue("reason", reason).addValue("at", Timestamp.from(now)).addValue("instance", "planificador"));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("nivel", c.step());
+        details.put("motivo", reason);
+        reservations.audit("sistema", "nivel_omitido", r.id(), details);
+        jdbc.update(SQL.get("set_next"), new MapSqlParameterSource("id", r.id()).addValue("step", c.step())
+                .addValue("at", null)); // planned again on the next run, from the skipped level
     }
 
     private Long suspend(LadderRow r, Ladder ladder, Level level, Instant now, List<String> suspended) {

@@ -97,7 +97,6 @@ public final class HttpGuard implements Handler<RoutingContext> {
         error(ctx, 401, "se requiere usuario y contraseña (HTTP Basic con ADMIN_USERNAME y ADMIN_PASSWORD)");
     }
 
-    /** Health checks stay public for load balancers and orchestrators. */
     /**
      * The API answers JSON and may load nothing. Swagger UI (/docs, its webjar) loads its own script
      * and style from this origin and calls the API; it runs no inline script.
@@ -110,6 +109,7 @@ public final class HttpGuard implements Handler<RoutingContext> {
         return "default-src 'none'; frame-ancestors 'none'";
     }
 
+    /** Health checks stay public for load balancers and orchestrators. */
     static boolean isPublic(String path) {
         return path.equals("/api/health") || path.equals("/observe/health") || path.startsWith("/observe/health/");
     }

@@ -211,6 +211,30 @@ class ExtendingTest {
         assertEquals("suspendida", h.getJson("/api/reservas/45215412").get("estado").asText());
     }
 
+    /** The same variant for a client with no CC: the courtesy level is skipped with its reason, and the ladder goes on. */
+    @Test
+    @Order(5)
+    void aLevelNobodyCanReceiveIsSkippedAndTheLadderGoesOn() throws Exception {
+        clients("nombre_agencia,requiere_oc,correos,correos_cc,escalera\nSIN COPIA SPA,SI,compras@sincopia.cl,,con_cortesia\n");
+        clock("2026-06-26T14:00:00Z"); // Friday 10:00
+        MimeMessage confirmation = mail("reservasonline@hotelsales.cl", "Confirmación", "",
+                Attachment.pdf("s.pdf", TestPdfs.confirmation(75, "SIN COPIA SPA", "75000001", 90_000)));
+        h.append("confirmaciones@agencia.cl", "secreto", confirmation, false);
+        await("stored", () -> "confirmacion/procesado".equals(outcome(confirmation)));
+        assertEquals("solicitud_inicial", processNow().at("/enviados/0/tipo").asText());
+        for (String[] step : new String[][] {{"2026-07-01T13:30:00Z", "recordatorio"}, {"2026-07-03T14:00:00Z", "ultimatum"}}) {
+            clock(step[0]);
+            assertEquals(step[1], processNow().at("/enviados/0/tipo").asText(), step[1]);
+        }
+        clock("2026-07-06T13:00:00Z"); // Monday 09:00: the courtesy would be due
+        assertEquals(0, processNow().get("enviados").size(), "nobody to send it to");
+        assertEquals("omitido", h.scalar("SELECT e.status FROM sent_email e JOIN reservation r ON r.id = e.reservation_id"
+                + " WHERE r.reservation_code = '75000001' AND e.step = 'cortesia'"));
+        assertTrue(h.getJson("/api/reservas/75000001").toString().contains("el cliente no tiene correos en copia"));
+        clock("2026-07-06T22:01:00Z"); // Monday 18:01: still suspended on the announced day
+        assertEquals("75000001", processNow().at("/suspendidas/0").asText());
+    }
+
     static MimeMessage courtesy() throws Exception {
         for (MimeMessage m : h.greenMail.getReceivedMessagesForDomain("walvis.cl")) {
             if (m.getSubject().startsWith("Cortesía")) {
