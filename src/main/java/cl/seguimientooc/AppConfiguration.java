@@ -79,8 +79,8 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("confirmationExtractor", ConfirmationExtractor.class, extractor);
         registry.bind("healthReport", cl.seguimientooc.web.HealthReport.class,
                 new cl.seguimientooc.web.HealthReport(context, settings, database));
-        Services services = IntakeBeans.bind(context, settings, extractor, database);
-        LadderBeans.bind(registry, settings, services, templates, services.ladders);
+        Services services = IntakeBeans.bind(context, settings, extractor, database, ladders);
+        LadderBeans.bind(registry, settings, services, templates, ladders);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(database));

@@ -29,10 +29,11 @@ final class IntakeBeans {
     private IntakeBeans() {
     }
 
-    static Services bind(CamelContext context, Settings settings, ConfirmationExtractor extractor, Database database) {
+    static Services bind(CamelContext context, Settings settings, ConfirmationExtractor extractor, Database database,
+                         cl.seguimientooc.ladder.LadderConfig ladders) {
         var registry = context.getRegistry();
         Services services = new Services(settings, database, extractor, Services.hostName() + ":" + settings.get(Setting.WEB_PORT),
-                settings.getBoolean(Setting.OC_TEST_CLOCK), Services.OcSettings.of(settings));
+                settings.getBoolean(Setting.OC_TEST_CLOCK), Services.OcSettings.of(settings), ladders);
         registry.bind("serviceInstance", Instance.class, services.instance, null, "close");
         String clockAt = settings.get(Setting.OC_TEST_CLOCK_AT);
         if (!clockAt.isEmpty()) {

@@ -59,19 +59,19 @@ public final class Services {
 
     /** {@code instanceName}: stable across restarts of this instance (host:port), see {@link cl.seguimientooc.store.Instance}. */
     public Services(Settings settings, Database database, ConfirmationExtractor extractor, String instanceName) {
-        this(settings, database, extractor, instanceName, false, OcSettings.of(settings));
+        this(settings, database, extractor, instanceName, false, OcSettings.of(settings), ladders(settings));
     }
 
-    /** {@code testClock}: OC_TEST_CLOCK, the simulated clock for tests and demos. */
+    /** {@code testClock}: OC_TEST_CLOCK, the simulated clock for tests and demos; {@code ladders}: ladder.yaml, read once. */
     public Services(Settings settings, Database database, ConfirmationExtractor extractor, String instanceName,
-                    boolean testClock, OcSettings ocSettings) {
+                    boolean testClock, OcSettings ocSettings, cl.seguimientooc.ladder.LadderConfig ladders) {
+        this.ladders = ladders;
         db = new Db(database.dataSource());
         instance = new cl.seguimientooc.store.Instance(db, instanceName, settings.getInt(Setting.MAIL_CLAIM_STALE_SECONDS)).start();
         clock = new ServiceClock(testClock, db.jdbc());
         senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
         mails = new ProcessedMailStore(db, instance);
         reservations = new ReservationStore(db, new OcRequirement(settings.getList(Setting.AGENCIES_REQUIRING_OC)), clock::now);
-        ladders = ladders(settings);
         clients = new ClientStore(db, reservations, ladders);
         extractionAhead = new ExtractionAhead(extractor, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         outbox = new cl.seguimientooc.mailout.LadderClaims(db.jdbc(), instance, sender(settings));

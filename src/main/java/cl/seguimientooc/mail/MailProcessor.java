@@ -75,35 +75,13 @@ public final class MailProcessor {
 
     /** Store step of a confirmation: its reservations (client rules decide each status), OCs that were waiting for them. */
     public Result storeConfirmations(Triage t, String postAction) {
-        return complete(t, postAction);
-    }
-
-    /** Match step of an OC (or a reply): matched and stored, or queued for a person, in one transaction with the record. */
-    public Result storeOc(Triage t, String postAction) {
-        return complete(t, postAction);
-    }
-
-    /** Anything else: recorded with its reason (and its original when a person or a new layout may need it). */
-    public Result recordOther(Triage t) {
-        return complete(t, null);
-    }
-
-    private Result complete(Triage t, String postAction) {
-        Incoming in = t.in();
-        MailContent mail = in.mail();
-        long mailId = in.mailId();
-        String error = t.errors().isEmpty() ? null : String.join("\n", t.errors());
-        String[] decided = {t.kind(), error != null ? "error" : t.kind().equals(MailTriage.CONFIRMATION) ? "procesado" : "ignorado",
-                t.reason()};
-        List<Map<String, Object>> details = new ArrayList<>(t.details());
-        Map<String, Object> ocDetails = new java.util.LinkedHashMap<>();
-        List<Stored> stored = db.tx().execute(status -> {
+        return complete(t, postAction, () -> {
             List<Stored> out = new ArrayList<>();
             List<String> codes = new ArrayList<>();
             for (MailTriage.Confirmation c : t.confirmations()) {
                 String sha = MailContent.sha256(c.pdf().content());
                 long documentId = mails.saveDocument(sha, c.pdf().name(), c.pdf().content());
-                out.add(reservations.store(c.result().reservation(), c.result().layout(), mailId, documentId, sha));
+                out.add(reservations.store(c.result().reservation(), c.result().layout(), t.in().mailId(), documentId, sha));
                 var r = c.result().reservation();
                 for (String code : new String[] {r.reservationId(), r.internalLocator(), r.supplierLocator()}) {
                     if (code != null) {
@@ -114,22 +92,57 @@ public final class MailProcessor {
             if (ocIntake != null && !codes.isEmpty()) {
                 ocIntake.matchWaiting(codes); // an OC that arrived before its confirmation
             }
-            if (decided[0].equals(MailTriage.OC) && ocIntake != null) {
-                var oc = ocIntake.handle(mailId, mail);
-                decided[0] = oc.kind();
-                decided[1] = oc.outcome();
-                decided[2] = oc.reason();
-                details.add(oc.details());
-                ocDetails.putAll(oc.details());
+            return triaged(t, out);
+        });
+    }
+
+    /** Match step of an OC (or a reply): matched and stored, or queued for a person, in one transaction with the record. */
+    public Result storeOc(Triage t, String postAction) {
+        return complete(t, postAction, () -> {
+            if (ocIntake == null) {
+                return triaged(t, List.of());
             }
-            String summary = decided[2];
+            var oc = ocIntake.handle(t.in().mailId(), t.in().mail());
+            return new Decision(oc.kind(), oc.outcome(), oc.reason(), List.of(), oc.details());
+        });
+    }
+
+    /** Anything else: recorded with its reason (and its original when a person or a new layout may need it). */
+    public Result recordOther(Triage t) {
+        return complete(t, null, () -> triaged(t, List.of()));
+    }
+
+    /** What a store step decided inside its transaction; {@code oc}: the OC intake's details, or null. */
+    private record Decision(String kind, String outcome, String reason, List<Stored> stored, Map<String, Object> oc) {
+    }
+
+    /** The triage's own verdict: an error when it found one, a confirmation taken, anything else ignored. */
+    private static Decision triaged(Triage t, List<Stored> stored) {
+        String outcome = !t.errors().isEmpty() ? "error" : t.kind().equals(MailTriage.CONFIRMATION) ? "procesado" : "ignorado";
+        return new Decision(t.kind(), outcome, t.reason(), stored, null);
+    }
+
+    /** Runs a step's own work and commits the processed-mail record with it, in one transaction. */
+    private Result complete(Triage t, String postAction, java.util.function.Supplier<Decision> work) {
+        Incoming in = t.in();
+        MailContent mail = in.mail();
+        long mailId = in.mailId();
+        String error = t.errors().isEmpty() ? null : String.join("\n", t.errors());
+        Decision decision = db.tx().execute(status -> {
+            Decision d = work.get();
+            List<Map<String, Object>> details = new ArrayList<>(t.details());
+            if (d.oc() != null) {
+                details.add(d.oc());
+            }
+            List<Stored> out = d.stored();
+            String summary = d.reason();
             if (summary == null && !out.isEmpty()) {
                 summary = describe(out);
             }
             if (in.note() != null) {
                 summary = (summary == null ? "" : summary + ". ") + in.note();
             }
-            if (!mail.problems().isEmpty() && (!decided[0].equals(MailTriage.OTHER) || error == null)) {
+            if (!mail.problems().isEmpty() && (!d.kind().equals(MailTriage.OTHER) || error == null)) {
                 summary = (summary == null ? "" : summary + ". ") + "Partes del mensaje ilegibles: "
                         + String.join("; ", mail.problems());
             }
@@ -139,21 +152,22 @@ public final class MailProcessor {
                     .addValue("subject", mail.subject())
                     .addValue("sentAt", mail.sentAt() == null ? null : Timestamp.from(mail.sentAt()))
                     .addValue("inReplyTo", mail.inReplyTo()).addValue("references", mail.references())
-                    .addValue("kind", decided[0]).addValue("outcome", decided[1]).addValue("reason", summary)
+                    .addValue("kind", d.kind()).addValue("outcome", d.outcome()).addValue("reason", summary)
                     .addValue("error", error).addValue("details", Json.write(details))
                     // Everything not taken is kept whole, to be reprocessed or looked at; a taken confirmation
                     // keeps its PDF (document) and an OC its files instead.
-                    .addValue("raw", t.keepRaw() || !decided[1].equals("procesado") ? mail.raw() : null)
+                    .addValue("raw", t.keepRaw() || !d.outcome().equals("procesado") ? mail.raw() : null)
                     .addValue("rawSha256", mail.rawSha256())
-                    .addValue("postAction", postActionFor(decided) ? postAction : null));
-            return out;
+                    .addValue("postAction", postActionFor(d) ? postAction : null));
+            return d;
         });
-        return new Result(mailId, decided[0], decided[1], decided[2], error, stored, postActionFor(decided), ocDetails);
+        return new Result(mailId, decision.kind(), decision.outcome(), decision.reason(), error, decision.stored(),
+                postActionFor(decision), decision.oc() == null ? Map.of() : decision.oc());
     }
 
     /** Confirmations and OCs the service took are post-actioned; replies stay as they were, for a person. */
-    private static boolean postActionFor(String[] decided) {
-        return decided[1].equals("procesado") && (decided[0].equals("confirmacion") || decided[0].equals("oc"));
+    private static boolean postActionFor(Decision d) {
+        return d.outcome().equals("procesado") && (d.kind().equals(MailTriage.CONFIRMATION) || d.kind().equals(MailTriage.OC));
     }
 
     private static String describe(List<Stored> stored) {

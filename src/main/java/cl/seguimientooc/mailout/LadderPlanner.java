@@ -51,6 +51,8 @@ public final class LadderPlanner {
     private final ReservationStore reservations;
     private final LadderClaims claims;
     private final boolean smtpConfigured;
+    /** The latest run's policy (its calendar read once), reused to plan after each send of that run. */
+    private volatile LadderPolicy current;
 
     public LadderPlanner(Db db, ServiceClock clock, Supplier<LadderPolicy> policy, Schedule schedule, LadderConfig ladders,
                          ReservationStore reservations, LadderClaims claims, boolean smtpConfigured) {
@@ -69,6 +71,7 @@ public final class LadderPlanner {
     public Run claimDue() {
         Instant now = clock.now();
         LadderPolicy rules = policy.get();
+        current = rules;
         List<String> suspended = new ArrayList<>();
         int planned = 0;
         for (long id : jdbc.queryForList(SQL.get("to_plan"), Map.of("limit", BATCH * 4), Long.class)) {
@@ -117,7 +120,8 @@ public final class LadderPlanner {
 
     /** After a client e-mail went out: its reservation's next level, planned at once. */
     public void afterSent(long reservationId) {
-        db.tx().execute(s -> plan(reservationId, policy.get(), clock.now(), false, new ArrayList<>()));
+        LadderPolicy rules = current != null ? current : policy.get();
+        db.tx().execute(s -> plan(reservationId, rules, clock.now(), false, new ArrayList<>()));
     }
 
     /**
@@ -170,7 +174,7 @@ public final class LadderPlanner {
         }
         Next next = rules.next(ladder, history(r), schedule, now);
         if (suspendIfDue && !next.finished() && next.level().suspends() && next.due()) {
-            suspend(r, ladder, next.level(), now, suspended);
+            suspend(r, ladder, next.level(), rules, now, suspended);
             return true;
         }
         setNext(id, next);
@@ -194,7 +198,7 @@ public final class LadderPlanner {
             return null;
         }
         if (next.level().suspends()) {
-            return suspend(r, ladder, next.level(), now, suspended);
+            return suspend(r, ladder, next.level(), rules, now, suspended);
         }
         Claim c = claimFor(r, ladder, next.level(), h, rules, now, false);
         if (c.to().isEmpty() && next.level().to() == Level.Recipients.CLIENT) {
@@ -227,7 +231,7 @@ public final class LadderPlanner {
                 .addValue("at", null)); // planned again on the next run, from the skipped level
     }
 
-    private Long suspend(LadderRow r, Ladder ladder, Level level, Instant now, List<String> suspended) {
+    private Long suspend(LadderRow r, Ladder ladder, Level level, LadderPolicy rules, Instant now, List<String> suspended) {
         jdbc.update(SQL.get("suspend"), Map.of("id", r.id(), "reason", "sin OC después del último aviso"));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("antes", "pendiente");
@@ -239,7 +243,7 @@ public final class LadderPlanner {
         if (level.template() == null) {
             return null;
         }
-        Claim c = claimFor(r, ladder, level, history(r), policy.get(), now, false);
+        Claim c = claimFor(r, ladder, level, history(r), rules, now, false);
         return c.to().isEmpty() ? null : claims.claim(new Claim(c.reservationId(), c.step(), c.template(), c.level(), false,
                 false, c.to(), c.cc(), c.replyTo(), c.requestDay(), now));
     }

@@ -88,19 +88,12 @@ public final class ClientStore {
                         in.contactCc() != null ? in.contactCc() : row.contactCc(),
                         in.active() != null ? in.active() : row.active(), in.notes() != null ? in.notes() : row.notes(),
                         in.ladder() != null ? in.ladder() : row.ladder());
-                boolean requiresOc = after.requiresOc();
-                List<String> to = after.contactTo();
-                List<String> cc = after.contactCc();
-                boolean active = after.active();
-                String notes = after.notes();
-                ClientLadder before = row.ladder();
-                ClientLadder ladder = after.ladder();
-                boolean same = after.equals(row);
-                change = same ? Change.SIN_CAMBIOS : Change.ACTUALIZADO;
-                if (!same) {
-                    jdbc.update(SQL.get("update"), params(null, null, requiresOc, to, cc, active, notes, ladder).addValue("id", id));
+                change = after.equals(row) ? Change.SIN_CAMBIOS : Change.ACTUALIZADO;
+                if (change == Change.ACTUALIZADO) {
+                    jdbc.update(SQL.get("update"), params(null, null, after.requiresOc(), after.contactTo(), after.contactCc(),
+                            after.active(), after.notes(), after.ladder()).addValue("id", id));
                 }
-                if (!ladder.equals(before)) {
+                if (!after.ladder().equals(row.ladder())) {
                     jdbc.update(SQL.get("replan_client"), Map.of("id", id));
                 }
             }

@@ -103,6 +103,14 @@ class ExtendingTest {
         assertEquals(0, r.get("con_error").asInt(), r.toString());
     }
 
+    /** A HotelSales confirmation delivered to the confirmations mailbox, once it is stored. */
+    MimeMessage confirmation(String file, byte[] pdf) throws Exception {
+        MimeMessage m = mail("reservasonline@hotelsales.cl", "Confirmación", "", Attachment.pdf(file, pdf));
+        h.append("confirmaciones@agencia.cl", "secreto", m, false);
+        await("confirmation stored", () -> "confirmacion/procesado".equals(outcome(m)));
+        return m;
+    }
+
     String outcome(MimeMessage m) throws Exception {
         Object o = h.scalar("SELECT kind || '/' || outcome FROM processed_mail WHERE message_id = ?", m.getMessageID());
         return o == null ? null : o.toString();
@@ -114,10 +122,7 @@ class ExtendingTest {
     void aWebhookHearsOfEveryMatchedOc() throws Exception {
         clients("nombre_agencia,requiere_oc,correos\nGANCHO SPA,SI,compras@gancho.cl\n");
         clock("2026-06-26T14:00:00Z");
-        MimeMessage confirmation = mail("reservasonline@hotelsales.cl", "Confirmación", "",
-                Attachment.pdf("c.pdf", TestPdfs.confirmation(71, "GANCHO SPA", "71000001", 50_000)));
-        h.append("confirmaciones@agencia.cl", "secreto", confirmation, false);
-        await("confirmation stored", () -> "confirmacion/procesado".equals(outcome(confirmation)));
+        confirmation("c.pdf", TestPdfs.confirmation(71, "GANCHO SPA", "71000001", 50_000));
         MimeMessage oc = mail("compras@gancho.cl", "OC Reserva 71000001", "Adjunto OC N° 4500077777",
                 Attachment.pdf("OC-4500077777.pdf", TestPdfs.simple("ORDEN DE COMPRA 4500077777")));
         h.append("oc@agencia.cl", "secreto", oc, false);
@@ -160,17 +165,11 @@ class ExtendingTest {
     void theSmtpRetryPolicyIsEditedInTheRoute() throws Exception {
         clients("nombre_agencia,requiere_oc,correos\nREINTENTO SA,SI,compras@reintento.cl\nLLENO SA,SI,compras@lleno.cl\n");
         clock("2026-07-07T14:00:00Z"); // Tuesday 10:00
-        MimeMessage first = mail("reservasonline@hotelsales.cl", "Confirmación", "",
-                Attachment.pdf("r.pdf", TestPdfs.confirmation(73, "REINTENTO SA", "73000001", 70_000)));
-        h.append("confirmaciones@agencia.cl", "secreto", first, false);
-        await("stored", () -> "confirmacion/procesado".equals(outcome(first)));
+        confirmation("r.pdf", TestPdfs.confirmation(73, "REINTENTO SA", "73000001", 70_000));
         smtp.failNext(4); // the route as shipped gives up after 1 + 2 tries; the edited one tries 6 times
         JsonNode run = processNow();
         assertEquals(1, run.get("enviados").size(), run.toString());
-        MimeMessage second = mail("reservasonline@hotelsales.cl", "Confirmación", "",
-                Attachment.pdf("l.pdf", TestPdfs.confirmation(74, "LLENO SA", "74000001", 80_000)));
-        h.append("confirmaciones@agencia.cl", "secreto", second, false);
-        await("stored", () -> "confirmacion/procesado".equals(outcome(second)));
+        confirmation("l.pdf", TestPdfs.confirmation(74, "LLENO SA", "74000001", 80_000));
         smtp.rejectWith("552 5.2.2 Buzón lleno");
         JsonNode full = processNow();
         assertEquals("error", full.at("/con_error/0/estado").asText(), "552 is retried by a later run: " + full);
@@ -188,10 +187,7 @@ class ExtendingTest {
         clients("nombre_agencia,requiere_oc,correos,correos_cc,escalera\n"
                 + "WALVIS S.A.,SI,compras@walvis.cl,gerencia@walvis.cl,con_cortesia\n");
         clock("2026-06-26T14:00:00Z"); // Friday 10:00
-        MimeMessage confirmation = mail("reservasonline@hotelsales.cl", "Confirmación", "",
-                Attachment.pdf("w.pdf", TestPdfs.realSample()));
-        h.append("confirmaciones@agencia.cl", "secreto", confirmation, false);
-        await("stored", () -> "confirmacion/procesado".equals(outcome(confirmation)));
+        confirmation("w.pdf", TestPdfs.realSample());
         assertEquals("solicitud_inicial", processNow().at("/enviados/0/tipo").asText());
         clock("2026-07-01T13:30:00Z");
         assertEquals("recordatorio", processNow().at("/enviados/0/tipo").asText());
@@ -217,10 +213,7 @@ class ExtendingTest {
     void aLevelNobodyCanReceiveIsSkippedAndTheLadderGoesOn() throws Exception {
         clients("nombre_agencia,requiere_oc,correos,correos_cc,escalera\nSIN COPIA SPA,SI,compras@sincopia.cl,,con_cortesia\n");
         clock("2026-06-26T14:00:00Z"); // Friday 10:00
-        MimeMessage confirmation = mail("reservasonline@hotelsales.cl", "Confirmación", "",
-                Attachment.pdf("s.pdf", TestPdfs.confirmation(75, "SIN COPIA SPA", "75000001", 90_000)));
-        h.append("confirmaciones@agencia.cl", "secreto", confirmation, false);
-        await("stored", () -> "confirmacion/procesado".equals(outcome(confirmation)));
+        confirmation("s.pdf", TestPdfs.confirmation(75, "SIN COPIA SPA", "75000001", 90_000));
         assertEquals("solicitud_inicial", processNow().at("/enviados/0/tipo").asText());
         for (String[] step : new String[][] {{"2026-07-01T13:30:00Z", "recordatorio"}, {"2026-07-03T14:00:00Z", "ultimatum"}}) {
             clock(step[0]);
