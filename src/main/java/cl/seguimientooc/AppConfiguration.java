@@ -10,7 +10,6 @@ import cl.seguimientooc.extraction.LayoutRegistry;
 import cl.seguimientooc.ladder.LadderConfig;
 import cl.seguimientooc.mailout.LadderMailModel;
 import cl.seguimientooc.mailout.MailTemplates;
-import cl.seguimientooc.web.HttpGuard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +64,6 @@ public class AppConfiguration implements CamelConfiguration {
         LayoutRegistry layouts = LayoutRegistry.load(Path.of(settings.get(Setting.LAYOUTS_DIR)));
         LOG.info("Plantillas de diseño de PDF desde {}: {}", layouts.source(), layouts.names());
 
-        new HttpGuard(settings.get(Setting.ADMIN_USERNAME), settings.get(Setting.ADMIN_PASSWORD),
-                settings.getInt(Setting.WEB_MAX_BODY_BYTES)).install(context);
         Database database = Database.open(settings, Path.of(settings.get(Setting.DATA_DIR)));
         var registry = context.getRegistry();
         context.getTypeConverterRegistry().addTypeConverters(new cl.seguimientooc.web.TextConverters());
@@ -81,6 +78,7 @@ public class AppConfiguration implements CamelConfiguration {
                 new cl.seguimientooc.web.HealthReport(context, settings, database));
         Services services = IntakeBeans.bind(context, settings, extractor, database, ladders);
         LadderBeans.bind(registry, settings, services, templates, ladders);
+        WebBeans.bind(context, settings, services);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(database));

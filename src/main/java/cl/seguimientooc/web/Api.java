@@ -1,5 +1,6 @@
 package cl.seguimientooc.web;
 
+import cl.seguimientooc.web.auth.Caller;
 import cl.seguimientooc.clients.ClientCsv;
 import cl.seguimientooc.clients.ClientImport;
 import cl.seguimientooc.domain.ClientNames;
@@ -53,11 +54,17 @@ public final class Api {
 
     /** {@code GET /api/reservas}: filters and paging as declared in routes/rest-api.camel.yaml. */
     public String reservations(@Header("estado") ReservationStatus status, @Header("agencia") String agency,
-                               @Header("desde") LocalDate from, @Header("hasta") LocalDate to,
+                               @Header("desde") LocalDate from, @Header("hasta") LocalDate to, @Header("q") String query,
                                @Header("limit") int limit, @Header("offset") int offset) {
+        String q = query == null || query.isBlank() ? null : query.strip();
+        if (q != null && q.length() > 100) {
+            throw new IllegalArgumentException("la búsqueda «q» no puede superar 100 caracteres");
+        }
         MapSqlParameterSource p = new MapSqlParameterSource("estado", status == null ? null : status.code())
                 .addValue("agencia", agency == null || agency.isBlank() ? null : ClientNames.normalize(agency))
-                .addValue("desde", from).addValue("hasta", to);
+                .addValue("desde", from).addValue("hasta", to).addValue("q", q)
+                .addValue("qPrefix", q == null ? null : q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%");
         return jdbc.queryForObject(SQL.get("reservations"), page(p, limit, offset), String.class);
     }
 
@@ -99,7 +106,7 @@ public final class Api {
         }
         ClientInput in = new ClientInput(name, bool(body, "requiere_oc"), emails(body, "correos"), emails(body, "correos_cc"),
                 bool(body, "activo"), text(body, "notas"), strings(body, "alias"), ladder(body));
-        ClientStore.Saved saved = clients.save(in, "api");
+        ClientStore.Saved saved = clients.save(in, Caller.actor(exchange));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", saved.id());
         answer.put("resultado", saved.change().name().toLowerCase(java.util.Locale.ROOT));
@@ -128,11 +135,11 @@ public final class Api {
         return new cl.seguimientooc.ladder.ClientLadder(text(body, "escalera"), days, drop == null ? List.of() : drop);
     }
 
-    public String importClients(@Body String csv) {
+    public String importClients(@Body String csv, Exchange exchange) {
         if (csv == null || csv.isBlank()) {
             throw new IllegalArgumentException("envíe el CSV en el cuerpo (Content-Type: text/csv)");
         }
-        return Json.write(clientImport.importCsv(csv, "api"));
+        return Json.write(clientImport.importCsv(csv, Caller.actor(exchange)));
     }
 
     public String exportClients(Exchange exchange) {

@@ -1,12 +1,18 @@
 package cl.seguimientooc.web;
 
+import cl.seguimientooc.web.auth.AccessRules;
+import cl.seguimientooc.web.auth.Authenticator;
+import cl.seguimientooc.web.auth.Caller;
+import cl.seguimientooc.web.auth.Principal;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
@@ -16,26 +22,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first handler of every HTTP request, on the one port that serves the API and /observe:
- * refuses bodies over the limit (413), requires HTTP Basic with ADMIN_USERNAME/ADMIN_PASSWORD on
- * everything but the health checks, and adds security headers. Installed as the server's
- * authentication handler so it runs before any route, including Camel's own /observe routes.
+ * The first handler of every HTTP request, on the one port that serves the dashboard, the API and
+ * /observe: refuses bodies over the limit (413) and cross-site writes, finds who is asking (session
+ * cookie, HTTP Basic or API token; off the event loop), enforces the role each path needs
+ * ({@link AccessRules}) and the session's CSRF token, and adds security headers. Routes learn the
+ * user as the routing context's Vert.x user, which Camel passes on as a header object that no
+ * request can forge ({@link Caller}).
  */
 public final class HttpGuard implements Handler<RoutingContext> {
 
+    /** Set by this guard: whether the client reached us over TLS (directly or through a proxy). */
+    public static final String HTTPS = "X-Oc-Https";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Logger LOG = LoggerFactory.getLogger(HttpGuard.class);
     private static final String REALM = "Basic realm=\"Seguimiento OC\", charset=\"UTF-8\"";
 
-    private final byte[] userHash;
-    private final byte[] passwordHash;
-    private final boolean open;
+    private final Authenticator auth;
     private final long maxBodyBytes;
 
-    /** {@code password} empty: no login (only allowed when the server listens on loopback). */
-    public HttpGuard(String username, String password, long maxBodyBytes) {
-        this.userHash = sha256(username);
-        this.passwordHash = sha256(password);
-        this.open = password.isEmpty();
+    public HttpGuard(Authenticator auth, long maxBodyBytes) {
+        this.auth = auth;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -67,51 +73,131 @@ public final class HttpGuard implements Handler<RoutingContext> {
         AuthenticationConfig config = new AuthenticationConfig(new java.util.ArrayList<>(List.of(entry)));
         config.setEnabled(true);
         server.getConfiguration().setAuthenticationConfig(config);
-        LOG.info(open ? "API sin contraseña (ADMIN_PASSWORD vacío): solo se escucha en la interfaz local"
-                : "API protegida con HTTP Basic; /api/health y /observe/health son públicos");
+        LOG.info(auth.open() ? "Panel y API sin contraseña (ADMIN_PASSWORD vacío y sin usuarios): solo se escucha en la interfaz local"
+                : "Panel y API con ingreso (sesión, HTTP Basic o token); /api/health y /observe/health son públicos");
     }
 
     @Override
     public void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = ctx.normalizedPath();
+        String method = request.method().name();
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");
         ctx.response().putHeader("X-Frame-Options", "DENY");
-        ctx.response().putHeader("Content-Security-Policy", csp(ctx.normalizedPath()));
-        ctx.response().putHeader("Referrer-Policy", "no-referrer");
-        ctx.response().putHeader("Cache-Control", "no-store");
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        ctx.response().putHeader("Content-Security-Policy", csp(path));
+        ctx.response().putHeader("Referrer-Policy", "same-origin");
+        if (!path.startsWith("/static/")) {
+            ctx.response().putHeader("Cache-Control", "no-store");
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
-            error(ctx, 413, "el cuerpo de la solicitud supera el máximo de " + maxBodyBytes / 1024
-                    + " KB (WEB_MAX_BODY_BYTES)");
+            error(ctx, 413, "el cuerpo de la solicitud supera el máximo de " + maxBodyBytes / 1024 + " KB (WEB_MAX_BODY_BYTES)");
             return;
         }
-        String path = ctx.normalizedPath();
-        if (open || isPublic(path) || authorized(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+        request.headers().remove(HTTPS);
+        if (!AccessRules.isSafe(method) && crossSite(request)) {
+            error(ctx, 403, "solicitud de otro sitio rechazada (el origen no es este servidor)");
+            return;
+        }
+        request.headers().set(HTTPS, String.valueOf(request.isSSL()
+                || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))));
+        if (AccessRules.isPublic(method, path)) {
             ctx.next();
             return;
         }
-        String user = basicUser(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-        LOG.warn("Acceso denegado a {} {} desde {} ({})", ctx.request().method(), path,
-                ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress(),
-                user == null ? "sin credenciales" : "usuario «" + user + "», contraseña incorrecta o usuario desconocido");
-        ctx.response().putHeader("WWW-Authenticate", REALM);
-        error(ctx, 401, "se requiere usuario y contraseña (HTTP Basic con ADMIN_USERNAME y ADMIN_PASSWORD)");
+        Cookie cookie = request.getCookie(Authenticator.COOKIE);
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String address = address(request);
+        if (!request.isEnded()) {
+            request.pause(); // the body waits for the route's body handler
+        }
+        ctx.vertx().executeBlocking(() -> auth.identify(cookie == null ? null : cookie.getValue(), authorization, address), false)
+                .onComplete(result -> {
+                    request.resume();
+                    if (result.failed()) {
+                        LOG.error("No se pudo verificar el acceso a {} {}: {}", method, path, result.cause().toString());
+                        error(ctx, 503, "no se pudo verificar el acceso (base de datos no disponible); intente de nuevo");
+                        return;
+                    }
+                    admit(ctx, result.result(), method, path, authorization, address);
+                });
+    }
+
+    private void admit(RoutingContext ctx, Principal p, String method, String path, String authorization, String address) {
+        if (p == null) {
+            LOG.warn("Acceso denegado a {} {} desde {} ({})", method, path, address, authorization == null
+                    ? "sin sesión ni credenciales" : Authenticator.basicUser(authorization) == null ? "token o credenciales no válidos"
+                    : "usuario «" + Authenticator.basicUser(authorization) + "»: contraseña incorrecta, usuario desconocido o bloqueado");
+            if (wantsPage(ctx, method, path)) {
+                String target = ctx.request().uri();
+                ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/login?siguiente="
+                        + URLEncoder.encode(target.length() > 500 ? "/" : target, StandardCharsets.UTF_8)).end();
+                return;
+            }
+            if (ctx.request().getCookie(Authenticator.COOKIE) == null) {
+                ctx.response().putHeader("WWW-Authenticate", REALM);
+            }
+            error(ctx, 401, "se requiere ingresar: sesión del panel, HTTP Basic (usuario y contraseña) o un token de API");
+            return;
+        }
+        if (!AccessRules.allows(p.role(), method, path)) {
+            LOG.warn("Acción no permitida para {} ({}): {} {}", p.username(), p.role().code(), method, path);
+            error(ctx, 403, "su rol («" + p.role().code() + "») no permite esta acción; se requiere «"
+                    + AccessRules.required(method, path).code() + "»");
+            return;
+        }
+        if (p.via() == Principal.Via.SESION && !AccessRules.isSafe(method) && !sameToken(p.csrf(), ctx.request().getHeader(CSRF_HEADER))) {
+            LOG.warn("Solicitud sin token CSRF válido de {}: {} {}", p.username(), method, path);
+            error(ctx, 403, "falta el token de seguridad del formulario (CSRF) o no es válido; recargue la página");
+            return;
+        }
+        ctx.setUser(Caller.user(p));
+        ctx.next();
+    }
+
+    /** A browser navigating to a page is sent to the login page; API clients get 401. */
+    private static boolean wantsPage(RoutingContext ctx, String method, String path) {
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        return AccessRules.isSafe(method) && accept != null && accept.contains("text/html") && !path.startsWith("/api/")
+                && !path.startsWith("/observe/");
+    }
+
+    /** A write whose Origin (or Sec-Fetch-Site) names another site: a browser sent it for someone else's page. */
+    static boolean crossSite(HttpServerRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && site.equalsIgnoreCase("cross-site")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.equals("null") && site == null) {
+            return false;
+        }
+        String host = request.getHeader(HttpHeaders.HOST);
+        int scheme = origin.indexOf("://");
+        return host == null || scheme < 0 || !origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     /**
-     * The API answers JSON and may load nothing. Swagger UI (/docs, its webjar) loads its own script
-     * and style from this origin and calls the API; it runs no inline script.
+     * The API answers JSON and may load nothing. The dashboard and Swagger UI (/docs, its webjar)
+     * load script and style from this origin only; neither runs inline script.
      */
     static String csp(String path) {
-        if (path != null && (path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/webjars/"))) {
-            return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-                    + " connect-src 'self'; frame-ancestors 'none'";
+        if (path != null && (path.startsWith("/api/") || path.startsWith("/observe/") || path.equals("/openapi.json"))) {
+            return "default-src 'none'; frame-ancestors 'none'";
         }
-        return "default-src 'none'; frame-ancestors 'none'";
+        String style = path != null && (path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/webjars/"))
+                ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
+        return "default-src 'none'; script-src 'self'; " + style + "; img-src 'self' data:; connect-src 'self';"
+                + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     }
 
-    /** Health checks stay public for load balancers and orchestrators. */
-    static boolean isPublic(String path) {
-        return path.equals("/api/health") || path.equals("/observe/health") || path.startsWith("/observe/health/");
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
+    }
+
+    private static boolean sameToken(String expected, String given) {
+        return expected != null && given != null
+                && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean tooLarge(String length) {
@@ -122,46 +208,9 @@ public final class HttpGuard implements Handler<RoutingContext> {
         }
     }
 
-    /** Both parts are compared whole, in constant time, whatever matched first. */
-    boolean authorized(String header) {
-        String[] credentials = basic(header);
-        if (credentials == null) {
-            return false;
-        }
-        boolean userOk = MessageDigest.isEqual(userHash, sha256(credentials[0]));
-        boolean passwordOk = MessageDigest.isEqual(passwordHash, sha256(credentials[1]));
-        return userOk & passwordOk;
-    }
-
-    private static String basicUser(String header) {
-        String[] c = basic(header);
-        return c == null ? null : c[0].replaceAll("[\\p{Cntrl}]", "?");
-    }
-
-    private static String[] basic(String header) {
-        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Basic ", 0, 6) || header.length() > 4096) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     private static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(cl.seguimientooc.store.Json.write(java.util.Map.of("error", message)));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

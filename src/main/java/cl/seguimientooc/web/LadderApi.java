@@ -1,5 +1,6 @@
 package cl.seguimientooc.web;
 
+import cl.seguimientooc.web.auth.Caller;
 import cl.seguimientooc.ladder.ChileHolidays;
 import cl.seguimientooc.mailout.LadderAgenda;
 import cl.seguimientooc.mailout.LadderCalendar;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 
 /** Resends, the agenda, the calendar and the test clock ({@code /api/test/clock}, only with OC_TEST_CLOCK=true). */
@@ -33,11 +35,11 @@ public final class LadderApi {
      * {@code POST /api/reservas/{id}/reenviar-correo?tipo_correo=...}: claims a deliberate resend,
      * recorded as manual; the route then sends it like any other. Returns the outbox id.
      */
-    public long resend(@Header("id") String code, @Header("tipo_correo") String level) {
+    public long resend(@Header("id") String code, @Header("tipo_correo") String level, Exchange exchange) {
         if (level == null || level.isBlank()) {
             throw new IllegalArgumentException("falta tipo_correo: el nivel a reenviar (solicitud_inicial, recordatorio o ultimatum)");
         }
-        return planner.claimResend(code, level.strip(), "api");
+        return planner.claimResend(code, level.strip(), Caller.actor(exchange));
     }
 
     /** {@code GET /api/agenda?hasta=AAAA-MM-DD}: sends and suspensions that will happen up to that date (14 days by default). */
@@ -60,7 +62,7 @@ public final class LadderApi {
     }
 
     /** {@code POST /api/calendario/feriados} {@code {"fecha": "2025-11-16", "nombre": "Elecciones", "feriado": true}}. */
-    public String setHoliday(@Body String json) {
+    public String setHoliday(@Body String json, Exchange exchange) {
         JsonNode body = Api.object(json);
         LocalDate day;
         try {
@@ -69,7 +71,7 @@ public final class LadderApi {
             throw new IllegalArgumentException("«fecha» debe ser AAAA-MM-DD");
         }
         boolean holiday = body.path("feriado").asBoolean(true);
-        calendar.overrideDay(day, holiday, body.path("nombre").asText(holiday ? "Feriado" : null), "api");
+        calendar.overrideDay(day, holiday, body.path("nombre").asText(holiday ? "Feriado" : null), Caller.actor(exchange));
         return Json.write(Map.of("fecha", day.toString(), "feriado", holiday));
     }
 

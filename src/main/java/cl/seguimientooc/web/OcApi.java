@@ -1,5 +1,6 @@
 package cl.seguimientooc.web;
 
+import cl.seguimientooc.web.auth.Caller;
 import cl.seguimientooc.matching.OcIntake;
 import cl.seguimientooc.store.Db;
 import cl.seguimientooc.store.Json;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,7 +44,8 @@ public final class OcApi {
     }
 
     /** {@code POST /api/oc/{id}/asignar} {@code {"reserva_id": "45215412"}}. */
-    public String assign(@Header("id") long poId, @Body String json) {
+    public String assign(@Header("id") long poId, @Body String json, Exchange exchange) {
+        String actor = Caller.actor(exchange);
         String code = Api.object(json).path("reserva_id").asText("").strip();
         if (code.isEmpty()) {
             throw new IllegalArgumentException("falta «reserva_id» (el ID de la reserva)");
@@ -54,7 +57,7 @@ public final class OcApi {
             }
             long reservationId = reservation(code);
             jdbc.update(SQL.get("assign_manual"), Map.of("id", poId, "reservationId", reservationId));
-            String effect = intake.receive(reservationId, poId, "manual", 1.0, po.ocNumber(), "api");
+            String effect = intake.receive(reservationId, poId, "manual", 1.0, po.ocNumber(), actor);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("orden_compra_id", poId);
             m.put("id_reserva", code);
@@ -65,7 +68,8 @@ public final class OcApi {
     }
 
     /** {@code POST /api/oc/{id}/descartar} {@code {"motivo": "..."}}. */
-    public String discard(@Header("id") long poId, @Body String json) {
+    public String discard(@Header("id") long poId, @Body String json, Exchange exchange) {
+        String actor = Caller.actor(exchange);
         String reason = Api.object(json).path("motivo").asText("descartada por un administrador");
         db.tx().executeWithoutResult(tx -> {
             Po po = po(poId);
@@ -76,13 +80,15 @@ public final class OcApi {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("orden_compra_id", poId);
             details.put("motivo", reason);
-            reservations.audit("api", "oc_descartada", null, details);
+            reservations.audit(actor, "oc_descartada", null, details);
         });
         return Json.write(Map.of("orden_compra_id", poId, "estado", "descartada"));
     }
 
     /** {@code POST /api/reservas/{id}/marcar-oc-recibida} {@code {"numero_oc": "OC-12345"}} (or {@code ?numero_oc=}). */
-    public String markReceived(@Header("id") String code, @Header("numero_oc") String query, @Body String json) {
+    public String markReceived(@Header("id") String code, @Header("numero_oc") String query, @Body String json,
+                               Exchange exchange) {
+        String actor = Caller.actor(exchange);
         String number = Api.object(json).path("numero_oc").asText(null);
         if (number == null || number.isBlank()) {
             number = query;
@@ -92,7 +98,7 @@ public final class OcApi {
             long reservationId = reservation(code);
             long poId = jdbc.queryForObject(SQL.get("insert_manual"), new MapSqlParameterSource("reservationId", reservationId)
                     .addValue("ocNumber", ocNumber).addValue("reason", "marcada como recibida por un administrador"), Long.class);
-            String effect = intake.receive(reservationId, poId, "manual", 1.0, ocNumber, "api");
+            String effect = intake.receive(reservationId, poId, "manual", 1.0, ocNumber, actor);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id_reserva", code);
             m.put("orden_compra_id", poId);
@@ -104,7 +110,8 @@ public final class OcApi {
     }
 
     /** {@code POST /api/reservas/{id}/pausar} {@code {"motivo": "...", "hasta": "2026-07-15"}}. */
-    public String pause(@Header("id") String code, @Body String json) {
+    public String pause(@Header("id") String code, @Body String json, Exchange exchange) {
+        String actor = Caller.actor(exchange);
         JsonNode body = Api.object(json);
         String reason = body.path("motivo").asText("").strip();
         if (reason.isEmpty()) {
@@ -128,19 +135,20 @@ public final class OcApi {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("motivo", reason);
             details.put("hasta", resumeAt == null ? null : resumeAt.toInstant().toString());
-            reservations.audit("api", "escalera_pausada", reservationId, details);
+            reservations.audit(actor, "escalera_pausada", reservationId, details);
         });
         return Json.write(Map.of("id_reserva", code, "pausada", true));
     }
 
     /** {@code POST /api/reservas/{id}/reanudar}: the ladder plans the next step again. */
-    public String resume(@Header("id") String code) {
+    public String resume(@Header("id") String code, Exchange exchange) {
+        String actor = Caller.actor(exchange);
         db.tx().executeWithoutResult(tx -> {
             long reservationId = reservation(code);
             if (jdbc.update(SQL.get("resume"), Map.of("id", reservationId)) == 0) {
                 throw new IllegalStateException("solo se puede reanudar una reserva pendiente");
             }
-            reservations.audit("api", "escalera_reanudada", reservationId, Map.of());
+            reservations.audit(actor, "escalera_reanudada", reservationId, Map.of());
         });
         return Json.write(Map.of("id_reserva", code, "pausada", false));
     }

@@ -1,0 +1,41 @@
+-- The dashboard's home: cards and chart data in one statement, built as JSON by PostgreSQL.
+
+-- name: home
+SELECT json_build_object(
+    'pendientes', (SELECT count(*) FROM reservation WHERE status = 'pendiente'),
+    'vencen_hoy', (SELECT count(*) FROM reservation WHERE status = 'pendiente'
+                     AND next_step_at < CAST(:tomorrow AS timestamptz)),
+    'suspendidas', (SELECT count(*) FROM reservation WHERE status = 'suspendida'),
+    'recibidas_mes', (SELECT count(*) FROM purchase_order WHERE status = 'asignada'
+                        AND created_at >= CAST(:monthStart AS timestamptz)),
+    'sin_contacto', (SELECT count(*) FROM reservation WHERE status = 'sin_contacto'),
+    'revision', (SELECT count(*) FROM reservation WHERE status = 'revision'),
+    'oc_sin_asignar', (SELECT count(*) FROM purchase_order WHERE status = 'sin_asignar'),
+    'errores_correo', (SELECT count(*) FROM processed_mail WHERE outcome = 'error')
+                    + (SELECT count(*) FROM sent_email WHERE status IN ('fallido', 'incierto')),
+    -- pending reservations by the day their ladder started (Java turns days into business-day ages)
+    'pendientes_por_inicio', COALESCE((SELECT json_agg(json_build_object('dia', d, 'n', n) ORDER BY d) FROM (
+        SELECT (ladder_started_at AT TIME ZONE 'America/Santiago')::date AS d, count(*) AS n
+          FROM reservation WHERE status = 'pendiente' AND ladder_started_at IS NOT NULL GROUP BY 1) x), '[]'::json),
+    'oc_por_semana', COALESCE((SELECT json_agg(json_build_object('semana', w, 'n', n) ORDER BY w) FROM (
+        SELECT date_trunc('week', created_at AT TIME ZONE 'America/Santiago')::date AS w, count(*) AS n
+          FROM purchase_order WHERE status = 'asignada' AND created_at >= CAST(:weeksFrom AS timestamptz) GROUP BY 1) x),
+        '[]'::json),
+    -- how each OC of the last 90 days came: by hand, or after which ladder e-mail (none yet: before the request)
+    'resolucion', COALESCE((SELECT json_agg(json_build_object('como', como, 'n', n) ORDER BY n DESC) FROM (
+        SELECT CASE WHEN o.manual OR o.match_method = 'manual' THEN 'manual'
+                    ELSE COALESCE((SELECT e.step FROM sent_email e WHERE e.reservation_id = o.reservation_id
+                                      AND NOT e.manual AND e.status = 'enviado' AND e.sent_at <= o.created_at
+                                    ORDER BY e.sent_at DESC LIMIT 1), 'antes de la solicitud') END AS como,
+               count(*) AS n
+          FROM purchase_order o
+         WHERE o.status = 'asignada' AND o.created_at >= CAST(:resolvedFrom AS timestamptz)
+         GROUP BY 1) x), '[]'::json),
+    -- days from the ladder's start to the OC, for OCs of the last 90 days
+    'dias_hasta_oc', COALESCE((SELECT json_agg(json_build_object('tramo', tramo, 'n', n) ORDER BY tramo) FROM (
+        SELECT LEAST(4, GREATEST(0, floor(extract(epoch FROM o.created_at - r.ladder_started_at) / 86400)::int / 2)) AS tramo,
+               count(*) AS n
+          FROM purchase_order o JOIN reservation r ON r.id = o.reservation_id
+         WHERE o.status = 'asignada' AND o.created_at >= CAST(:resolvedFrom AS timestamptz) AND r.ladder_started_at IS NOT NULL
+         GROUP BY 1) x), '[]'::json)
+)::text

@@ -1,0 +1,191 @@
+package cl.seguimientooc.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.seguimientooc.Application;
+import cl.seguimientooc.support.MailHarness;
+import cl.seguimientooc.web.auth.Authenticator;
+import cl.seguimientooc.web.auth.Role;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.BeanInject;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Users, sessions and roles against the real service: the login form and its cookie, throttling,
+ * CSRF, cross-site writes, roles enforced on the server, API tokens, and the user in the audit trail.
+ */
+@CamelMainTest(mainClass = Application.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebLoginTest {
+
+    static final String PASSWORD = "una-clave-larga-1";
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static MailHarness h;
+
+    @BeanInject
+    Authenticator auth;
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        h = new MailHarness("oc_web_login");
+        h.configure("web.login.max.failures", "3");
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        h.awaitReady();
+    }
+
+    long user(String name, Role role) {
+        var existing = auth.users().find(name);
+        return existing != null ? existing.id() : auth.users().create(name, null, role, PASSWORD, "prueba");
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + h.webPort + path));
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in through the form; returns the session cookie. */
+    String login(String user, String password) throws Exception {
+        HttpResponse<String> form = send(request("/login"));
+        String token = find(form.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+        HttpResponse<String> r = send(request("/login").header("Cookie", "soc_ingreso=" + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&siguiente=%2Freservas&usuario="
+                        + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&clave=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+        if (r.statusCode() != 303) {
+            return "fallo:" + r.statusCode() + ":" + r.body();
+        }
+        assertEquals("/reservas", r.headers().firstValue("Location").orElse(""));
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("soc_sesion=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain HTTP here: Secure only behind TLS");
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return m.group(1);
+    }
+
+    @Test
+    void theLoginFormOpensASessionAndLogoutReallyEndsIt() throws Exception {
+        HttpResponse<String> anonymous = send(request("/reservas?estado=pendiente").header("Accept", "text/html"));
+        assertEquals(303, anonymous.statusCode(), "a browser is sent to the login page");
+        assertEquals("/login?siguiente=%2Freservas%3Festado%3Dpendiente", anonymous.headers().firstValue("Location").orElse(""));
+
+        String session = login(MailHarness.ADMIN_USER, MailHarness.ADMIN_PASSWORD);
+        HttpResponse<String> home = send(request("/").header("Cookie", session));
+        assertEquals(200, home.statusCode(), home.body());
+        assertTrue(home.body().contains("id=\"tarjeta-pendientes\"") && home.body().contains("Vencen hoy"), home.body());
+        String csp = home.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self';") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), csp);
+        assertFalse(home.body().contains("<script>"), "no inline script");
+        String csrf = find(home.body(), "<meta name=\"csrf\" content=\"([^\"]+)\"");
+
+        HttpResponse<String> forged = send(request("/salir").header("Cookie", session).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, forged.statusCode(), "a POST without the CSRF token is refused");
+        assertTrue(forged.body().contains("CSRF"), forged.body());
+        HttpResponse<String> wrongToken = send(request("/api/process-now").header("Cookie", session).header("X-CSRF-Token", "otro")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, wrongToken.statusCode());
+        HttpResponse<String> run = send(request("/api/process-now").header("Cookie", session).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, run.statusCode(), run.body());
+
+        HttpResponse<String> out = send(request("/salir").header("Cookie", session).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(303, out.statusCode(), out.body());
+        assertEquals(401, send(request("/api/stats").header("Cookie", session)).statusCode(), "the old cookie opens nothing");
+        assertEquals(303, send(request("/").header("Cookie", session).header("Accept", "text/html")).statusCode());
+    }
+
+    @Test
+    void wrongPasswordsLockTheUserNameButNotOthers() throws Exception {
+        user("tecla", Role.OPERADOR);
+        user("vecina", Role.OPERADOR);
+        assertTrue(login("tecla", "equivocada-1").startsWith("fallo:401"));
+        assertTrue(login("tecla", "equivocada-2").startsWith("fallo:401"));
+        String third = login("tecla", "equivocada-3");
+        assertTrue(third.startsWith("fallo:429") && third.contains("Demasiados intentos fallidos"), third);
+        String right = login("tecla", PASSWORD);
+        assertTrue(right.startsWith("fallo:429"), "locked even with the right password: " + right);
+        assertEquals(401, send(request("/api/stats").header("Authorization", basic("tecla"))).statusCode(), "Basic is locked too");
+        assertTrue(login("vecina", PASSWORD).startsWith("soc_sesion="), "another user of the same address still logs in");
+        assertEquals(3, ((Number) h.scalar("SELECT failures FROM login_failure WHERE key = 'usuario:tecla'")).intValue());
+    }
+
+    @Test
+    void aLectorReadsButCannotActAndOnlyAdminsSeeUsers() throws Exception {
+        user("lectora", Role.LECTOR);
+        assertEquals(200, send(request("/api/reservas").header("Authorization", basic("lectora"))).statusCode());
+        HttpResponse<String> act = send(request("/api/reservas/X1/pausar").header("Authorization", basic("lectora"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"motivo\":\"x\"}")));
+        assertEquals(403, act.statusCode(), act.body());
+        assertTrue(act.body().contains("se requiere «operador»"), act.body());
+        assertEquals(403, send(request("/usuarios").header("Authorization", basic("lectora"))).statusCode());
+        user("operadora", Role.OPERADOR);
+        assertEquals(403, send(request("/api/test/clock").header("Authorization", basic("operadora"))
+                .POST(HttpRequest.BodyPublishers.ofString("+1d"))).statusCode(), "the test clock is the admin's");
+    }
+
+    @Test
+    void apiTokensWorkUntilRevokedAndCrossSiteWritesAreRefused() throws Exception {
+        long id = user("integracion", Role.OPERADOR);
+        String token = auth.sessions().createToken(id, "contabilidad");
+        assertTrue(token.startsWith("soc_"));
+        assertEquals(200, send(request("/api/stats").header("Authorization", "Bearer " + token)).statusCode());
+        HttpResponse<String> crossSite = send(request("/api/process-now").header("Authorization", "Bearer " + token)
+                .header("Origin", "http://sitio-ajeno.example").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, crossSite.statusCode(), crossSite.body());
+        assertTrue(auth.sessions().revoke(id, auth.sessions().tokens(id).get(0).id()));
+        assertEquals(401, send(request("/api/stats").header("Authorization", "Bearer " + token)).statusCode());
+        assertNotNull(h.scalar("SELECT last_used_at FROM api_token WHERE user_id = ?", id), "its last use is shown on the page");
+    }
+
+    @Test
+    void aManualActionIsAuditedWithItsUser() throws Exception {
+        user("operador-audit", Role.OPERADOR);
+        HttpResponse<String> client = send(request("/api/clientes").header("Authorization", basic("operador-audit"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"nombre\": \"Cliente Auditoría\", \"requiere_oc\": true, \"correos\": [\"oc@auditoria.cl\"]}")));
+        assertEquals(201, client.statusCode(), client.body());
+        long clientId = MailHarness.JSON.readTree(client.body()).path("id").asLong();
+        cl.seguimientooc.support.TestReservations.pending(h.dbUrl, clientId, "Cliente Auditoría", 1, java.time.Instant.now());
+        HttpResponse<String> pause = send(request("/api/reservas/" + "Cliente Auditoría".replaceAll("\\W", "").toUpperCase() + "0/pausar").header("Authorization", basic("operador-audit"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"motivo\": \"cliente de vacaciones\"}")));
+        assertEquals(200, pause.statusCode(), pause.body());
+        assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action = 'escalera_pausada' ORDER BY id DESC LIMIT 1"));
+        assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action LIKE 'cliente%' ORDER BY id DESC LIMIT 1"));
+    }
+}
