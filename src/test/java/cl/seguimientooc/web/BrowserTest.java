@@ -1,0 +1,199 @@
+package cl.seguimientooc.web;
+
+import static cl.seguimientooc.support.MailHarness.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cl.seguimientooc.Application;
+import cl.seguimientooc.extraction.TestPdfs;
+import cl.seguimientooc.support.MailHarness;
+import cl.seguimientooc.support.MailHarness.Attachment;
+import cl.seguimientooc.web.auth.Authenticator;
+import cl.seguimientooc.web.auth.Role;
+import java.time.Duration;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (headless Chromium) against the real service, PostgreSQL and
+ * GreenMail: what a person does with it, step by step. Screenshots go to target/screenshots (the
+ * current ones are copied to docs/screenshots).
+ */
+@CamelMainTest(mainClass = Application.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+
+    static final String EVIL = "<script>alert('x')</script>";
+    static final String AGENCY = "CONSTRUCTORA ANDES LTDA.";
+    static final String CODE = "88001234";
+    static final String PASSWORD = "clave-del-lector-1";
+    static MailHarness h;
+    static ChromeDriver browser;
+    static String loc;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeanInject
+    Authenticator auth;
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        h = new MailHarness("oc_browser");
+        h.user("confirmaciones@agencia.cl", "confirmaciones", "secreto");
+        h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
+                "imap.username", "confirmaciones", "imap.password", "secreto", "web.login.max.failures", "3");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        h.close();
+    }
+
+    @BeforeEach
+    void ready() throws Exception {
+        h.awaitReady();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + h.webPort + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    void login(String user, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("usuario")).sendKeys(user);
+        browser.findElement(By.id("clave")).sendKeys(password);
+        browser.findElement(By.id("ingresar")).click();
+    }
+
+    /** fetch() from the page, as a forged request would be; returns the status. */
+    long post(String path, boolean withToken) {
+        return (Long) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var h = {'Content-Type': 'application/json'};"
+                + (withToken ? "h['X-CSRF-Token'] = document.querySelector('meta[name=csrf]').content;" : "")
+                + "fetch(arguments[0], {method: 'POST', headers: h, body: '{\"motivo\": \"prueba\"}'})"
+                + ".then(function (r) { done(r.status); });", path);
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedThenThrottled() throws Exception {
+        auth.users().create("bloqueable", null, Role.OPERADOR, PASSWORD, "prueba");
+        for (int i = 1; i <= 2; i++) {
+            login("bloqueable", "no-es-la-clave");
+            assertEquals("Usuario o contraseña incorrectos.", browser.findElement(By.id("error-ingreso")).getText());
+        }
+        login("bloqueable", "no-es-la-clave");
+        assertTrue(browser.findElement(By.id("error-ingreso")).getText().startsWith("Demasiados intentos fallidos"));
+        Browser.screenshot(browser, "ingreso-bloqueado");
+        login("bloqueable", PASSWORD);
+        assertTrue(browser.findElement(By.id("error-ingreso")).getText().startsWith("Demasiados intentos fallidos"),
+                "the right password does not open a locked user");
+    }
+
+    @Test
+    @Order(2)
+    void theAdminLogsInAndSeesTheHomePage() throws Exception {
+        h.post("/api/clientes", "application/json",
+                "{\"nombre\": \"" + AGENCY + "\", \"requiere_oc\": true, \"correos\": [\"compras@andes.cl\"]}");
+        h.append("confirmaciones", "secreto", MailHarness.mail("reservasonline@hotelsales.cl", "Confirmación " + CODE,
+                "Adjunto resumen", Attachment.pdf("Resumen de servicios.pdf", TestPdfs.hostile(CODE, AGENCY, EVIL))), false);
+        await("confirmation stored", () -> h.get("/api/reservas/" + CODE).statusCode() == 200);
+        loc = h.getJson("/api/reservas/" + CODE).path("loc_interno").asText();
+
+        browser.get(url("/reservas"));
+        assertTrue(browser.getCurrentUrl().contains("/login?siguiente="), "a page needs a login: " + browser.getCurrentUrl());
+        browser.findElement(By.id("usuario")).sendKeys(MailHarness.ADMIN_USER);
+        browser.findElement(By.id("clave")).sendKeys(MailHarness.ADMIN_PASSWORD);
+        browser.findElement(By.id("ingresar")).click();
+        waiting().until(ExpectedConditions.urlContains("/reservas"));
+        browser.get(url("/"));
+        assertEquals(MailHarness.ADMIN_USER, browser.findElement(By.id("usuario-actual")).getText());
+        assertTrue(browser.findElement(By.id("tarjeta-pendientes")).getText().contains("Pendientes"));
+        Browser.screenshot(browser, "inicio");
+    }
+
+    @Test
+    @Order(3)
+    void aReservationIsFoundByLocAndItsPdfTextIsShownAsText() throws Exception {
+        browser.get(url("/reservas"));
+        browser.findElement(By.id("buscar")).sendKeys(loc);
+        browser.findElement(By.id("filtrar")).click();
+        waiting().until(ExpectedConditions.urlContains("q="));
+        assertEquals(1, browser.findElements(By.cssSelector("#tabla-reservas tbody tr")).size());
+        Browser.screenshot(browser, "reservas");
+        browser.findElement(By.linkText(CODE)).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hotel")));
+        assertTrue(browser.findElement(By.id("hotel")).getText().contains(EVIL), "markup from the PDF is text");
+        assertTrue(browser.findElements(By.cssSelector("#hotel script")).isEmpty(), "and never an element");
+        Browser.screenshot(browser, "reserva");
+    }
+
+    @Test
+    @Order(4)
+    void aPostWithoutTheCsrfTokenIsRefused() {
+        browser.get(url("/reservas/" + CODE));
+        assertEquals(403L, post("/api/reservas/" + CODE + "/pausar", false));
+    }
+
+    @Test
+    @Order(5)
+    void theOperatorMarksTheOcReceived() throws Exception {
+        browser.get(url("/reservas/" + CODE));
+        browser.findElement(By.id("numero-oc")).sendKeys("OC-4455");
+        browser.findElement(By.id("marcar-oc")).click();
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        waiting().until(d -> d.findElement(By.id("ficha")).getText().contains("recibida"));
+        assertEquals("recibida", h.getJson("/api/reservas/" + CODE).path("estado").asText());
+        assertTrue(browser.findElement(By.id("linea-de-tiempo")).getText().contains("oc recibida — " + MailHarness.ADMIN_USER),
+                browser.findElement(By.id("linea-de-tiempo")).getText());
+    }
+
+    @Test
+    @Order(6)
+    void aUserWhoLogsOutIsReallyOut() {
+        browser.get(url("/"));
+        browser.findElement(By.id("salir")).click();
+        waiting().until(ExpectedConditions.urlContains("/login"));
+        assertTrue(browser.findElement(By.id("mensaje-salida")).getText().contains("sesión se cerró"));
+        browser.get(url("/reservas/" + CODE));
+        assertTrue(browser.getCurrentUrl().contains("/login"), "back to the login page: " + browser.getCurrentUrl());
+    }
+
+    @Test
+    @Order(7)
+    void aLectorSeesNoActionsAndAForgedPostIsRefused() throws Exception {
+        auth.users().create("lector", null, Role.LECTOR, PASSWORD, "prueba");
+        login("lector", PASSWORD);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("usuario-actual")));
+        browser.get(url("/reservas/" + CODE));
+        assertTrue(browser.findElements(By.id("acciones")).isEmpty(), "no action buttons for a lector");
+        assertEquals(403L, post("/api/reservas/" + CODE + "/pausar", true), "the server refuses it too");
+        WebElement nav = browser.findElement(By.tagName("nav"));
+        assertFalse(nav.getText().contains("Usuarios"));
+    }
+}
