@@ -66,7 +66,9 @@ SELECT json_build_object(
           FROM sent_email e WHERE e.reservation_id = r.id), '[]'::json),
     'ordenes_compra', COALESCE((
         SELECT json_agg(json_build_object('id', o.id, 'estado', o.status, 'numero_oc', o.oc_number,
-                'remitente', o.sender, 'asunto', o.subject, 'metodo', o.match_method, 'recibida', o.created_at)
+                'remitente', o.sender, 'asunto', o.subject, 'metodo', o.match_method, 'recibida', o.created_at,
+                'archivos', COALESCE((SELECT json_agg(json_build_object('id', f.id, 'nombre', f.file_name, 'bytes', f.size_bytes)
+                                               ORDER BY f.id) FROM purchase_order_file f WHERE f.purchase_order_id = o.id), '[]'::json))
                 ORDER BY o.created_at)
           FROM purchase_order o WHERE o.reservation_id = r.id), '[]'::json),
     'eventos', COALESCE((

@@ -84,7 +84,7 @@ SELECT json_build_object('total', (SELECT count(*) FROM purchase_order WHERE sta
        'limit', :limit, 'offset', :offset, 'ordenes', COALESCE(json_agg(json_build_object(
          'id', o.id, 'recibida', o.created_at, 'remitente', o.sender, 'asunto', o.subject, 'numero_oc', o.oc_number,
          'motivo', o.reason, 'candidatos', o.candidates, 'evidencia', o.match_evidence, 'mensaje_id', o.source_mail_id,
-         'archivos', COALESCE((SELECT json_agg(json_build_object('nombre', f.file_name, 'ruta', f.stored_path,
+         'archivos', COALESCE((SELECT json_agg(json_build_object('id', f.id, 'nombre', f.file_name, 'ruta', f.stored_path,
                                 'sha256', f.sha256, 'bytes', f.size_bytes) ORDER BY f.id)
                                 FROM purchase_order_file f WHERE f.purchase_order_id = o.id), '[]'::json))
          ORDER BY o.created_at DESC, o.id DESC), '[]'::json))::text
@@ -120,3 +120,6 @@ UPDATE reservation SET ladder_paused_reason = :reason,
 UPDATE reservation SET ladder_paused_reason = NULL, ladder_paused_until = NULL, next_step_at = NULL,
        ladder_attention = NULL, updated_at = now()
  WHERE id = :id AND status = 'pendiente'
+
+-- name: file
+SELECT f.file_name, f.stored_path, f.content_type, f.size_bytes FROM purchase_order_file f WHERE f.id = :id

@@ -14,7 +14,7 @@
 <header class="barra">
   <a class="marca" href="/">Seguimiento OC</a>
   <nav>
-    <#list [["inicio","/","Inicio"],["reservas","/reservas","Reservas"],["oc","/oc-sin-asignar","OC sin asignar"],["mensajes","/mensajes","Mensajes"],["cuenta","/cuenta","Mi cuenta"]] as n>
+    <#list [["inicio","/","Inicio"],["reservas","/reservas","Reservas"],["oc","/oc-sin-asignar","OC sin asignar"],["mensajes","/mensajes","Mensajes"],["clientes","/clientes","Clientes"],["agenda","/agenda","Agenda"],["calendario","/calendario","Calendario"],["plantillas","/plantillas","Plantillas"],["cuenta","/cuenta","Mi cuenta"]] as n>
       <a href="${n[1]}"<#if activo == n[0]> class="activo" aria-current="page"</#if>>${n[2]}</a>
     </#list>
     <#if esAdmin><a href="/usuarios"<#if activo == "usuarios"> class="activo" aria-current="page"</#if>>Usuarios</a></#if>

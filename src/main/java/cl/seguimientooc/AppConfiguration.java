@@ -78,7 +78,7 @@ public class AppConfiguration implements CamelConfiguration {
                 new cl.seguimientooc.web.HealthReport(context, settings, database));
         Services services = IntakeBeans.bind(context, settings, extractor, database, ladders);
         LadderBeans.bind(registry, settings, services, templates, ladders);
-        WebBeans.bind(context, settings, services);
+        WebBeans.bind(context, settings, services, templates, ladders);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(database));

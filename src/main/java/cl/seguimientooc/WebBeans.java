@@ -24,7 +24,8 @@ final class WebBeans {
     private WebBeans() {
     }
 
-    static void bind(CamelContext context, Settings settings, Services services) {
+    static void bind(CamelContext context, Settings settings, Services services, cl.seguimientooc.mailout.MailTemplates templates,
+                     cl.seguimientooc.ladder.LadderConfig ladders) {
         var jdbc = services.db.jdbc();
         Users users = new Users(jdbc);
         String admin = settings.get(Setting.ADMIN_USERNAME);
@@ -43,8 +44,18 @@ final class WebBeans {
         registry.bind("authenticator", Authenticator.class, auth);
         registry.bind("pageRenderer", PageRenderer.class, new PageRenderer());
         registry.bind("loginPage", LoginPage.class, new LoginPage(auth));
+        registry.bind("accountApi", cl.seguimientooc.web.AccountApi.class, new cl.seguimientooc.web.AccountApi(auth));
+        registry.bind("accountPages", cl.seguimientooc.web.pages.AccountPages.class, new cl.seguimientooc.web.pages.AccountPages(auth));
         Api api = registry.lookupByNameAndType("api", Api.class);
         registry.bind("dashboard", Dashboard.class, new Dashboard(jdbc, api, services.clock));
         registry.bind("reservationExport", ReservationExport.class, new ReservationExport(api));
+        registry.bind("queuePages", cl.seguimientooc.web.pages.QueuePages.class, new cl.seguimientooc.web.pages.QueuePages(api,
+                registry.lookupByNameAndType("ocApi", cl.seguimientooc.web.OcApi.class)));
+        registry.bind("ladderPages", cl.seguimientooc.web.pages.LadderPages.class, new cl.seguimientooc.web.pages.LadderPages(jdbc,
+                registry.lookupByNameAndType("ladderApi", cl.seguimientooc.web.LadderApi.class), services.clock));
+        registry.bind("templatePages", cl.seguimientooc.web.pages.TemplatePages.class, new cl.seguimientooc.web.pages.TemplatePages(
+                templates, ladders.templates(), api, jdbc, Services.sender(settings)));
+        registry.bind("ocDownloads", cl.seguimientooc.web.OcDownloads.class, new cl.seguimientooc.web.OcDownloads(jdbc,
+                java.nio.file.Path.of(settings.get(Setting.OC_FILES_DIR))));
     }
 }

@@ -39,6 +39,7 @@ public final class Api {
     private static final Set<String> KINDS = Set.of("desconocido", "confirmacion", "oc", "respuesta", "otro");
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final ClientStore clients;
     private final ClientImport clientImport;
     private final MailIntake intake;
@@ -46,6 +47,7 @@ public final class Api {
 
     public Api(Db db, ClientStore clients, MailIntake intake, Roles reprocessRoles) {
         this.jdbc = db.jdbc();
+        this.tx = db.tx();
         this.clients = clients;
         this.clientImport = new ClientImport(clients);
         this.intake = intake;
@@ -135,11 +137,24 @@ public final class Api {
         return new cl.seguimientooc.ladder.ClientLadder(text(body, "escalera"), days, drop == null ? List.of() : drop);
     }
 
-    public String importClients(@Body String csv, Exchange exchange) {
+    /**
+     * {@code POST /api/clientes/importar[?simular=true]}. A simulation runs the whole import in one
+     * transaction and rolls it back: the report says exactly what applying would do, and nothing changes.
+     */
+    public String importClients(@Body String csv, @Header("simular") Boolean simulate, Exchange exchange) {
         if (csv == null || csv.isBlank()) {
             throw new IllegalArgumentException("envíe el CSV en el cuerpo (Content-Type: text/csv)");
         }
-        return Json.write(clientImport.importCsv(csv, Caller.actor(exchange)));
+        String actor = Caller.actor(exchange);
+        if (!Boolean.TRUE.equals(simulate)) {
+            return Json.write(clientImport.importCsv(csv, actor));
+        }
+        Map<String, Object> report = tx.execute(status -> {
+            status.setRollbackOnly();
+            return new LinkedHashMap<>(clientImport.importCsv(csv, actor));
+        });
+        report.put("simulacion", true);
+        return Json.write(report);
     }
 
     public String exportClients(Exchange exchange) {
@@ -207,7 +222,8 @@ public final class Api {
         if (n.isArray()) {
             n.forEach(x -> out.add(x.asText().strip()));
         } else {
-            for (String s : n.asText().split("[;,\\s]+")) {
+            // a text (a form field): names (aliases) one per line or separated by «;»; other lists also by «,» or spaces
+            for (String s : n.asText().split(field.equals("alias") ? "[;\\r\\n]+" : "[;,\\s]+")) {
                 if (!s.isBlank()) {
                     out.add(s.strip());
                 }

@@ -34,6 +34,8 @@ public final class HttpGuard implements Handler<RoutingContext> {
     /** Set by this guard: whether the client reached us over TLS (directly or through a proxy). */
     public static final String HTTPS = "X-Oc-Https";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /** An e-mail's HTML rendered alone, shown in a sandboxed frame of the Plantillas page. */
+    static final String PREVIEW = "/plantillas/vista";
     private static final Logger LOG = LoggerFactory.getLogger(HttpGuard.class);
     private static final String REALM = "Basic realm=\"Seguimiento OC\", charset=\"UTF-8\"";
 
@@ -83,7 +85,7 @@ public final class HttpGuard implements Handler<RoutingContext> {
         String path = ctx.normalizedPath();
         String method = request.method().name();
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-        ctx.response().putHeader("X-Frame-Options", "DENY");
+        ctx.response().putHeader("X-Frame-Options", path.equals(PREVIEW) ? "SAMEORIGIN" : "DENY");
         ctx.response().putHeader("Content-Security-Policy", csp(path));
         ctx.response().putHeader("Referrer-Policy", "same-origin");
         if (!path.startsWith("/static/")) {
@@ -185,9 +187,12 @@ public final class HttpGuard implements Handler<RoutingContext> {
         if (path != null && (path.startsWith("/api/") || path.startsWith("/observe/") || path.equals("/openapi.json"))) {
             return "default-src 'none'; frame-ancestors 'none'";
         }
+        if (PREVIEW.equals(path)) { // an e-mail's own styles, nothing else; no script even inside the frame
+            return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
+        }
         String style = path != null && (path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/webjars/"))
                 ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
-        return "default-src 'none'; script-src 'self'; " + style + "; img-src 'self' data:; connect-src 'self';"
+        return "default-src 'none'; script-src 'self'; " + style + "; img-src 'self' data:; connect-src 'self'; frame-src 'self';"
                 + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     }
 

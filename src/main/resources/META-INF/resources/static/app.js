@@ -1,5 +1,5 @@
 // Seguimiento OC: the dashboard's only script (no inline script anywhere; CSP allows 'self' only).
-// 1. Forms marked data-accion are sent with fetch, with the session's CSRF token in X-CSRF-Token,
+// 1. Forms marked data-accion are sent with fetch (POST, or data-metodo), with the session's CSRF token in X-CSRF-Token,
 //    after a confirmation when data-confirmar says so. Fields go as JSON (empty ones left out); those
 //    named in data-consulta also go in the query string.
 // 2. Sections with data-refrescar reload their HTML every data-cada seconds.
@@ -28,7 +28,7 @@
     });
     var url = form.getAttribute('action') + (query.length ? '?' + query.join('&') : '');
     return fetch(url, {
-      method: 'POST',
+      method: form.dataset.metodo || 'POST',
       credentials: 'same-origin',
       headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', 'Accept': 'application/json' },
       body: JSON.stringify(json)
@@ -47,7 +47,9 @@
       return response.text().then(function (text) {
         var answer = {};
         try { answer = JSON.parse(text); } catch (e) { answer = {}; }
-        if (response.ok) {
+        if (response.ok && form.dataset.mostrar) {  // a secret shown once (an API token): no reload
+          notice((answer.mensaje || '') + ' ' + (answer[form.dataset.mostrar] || ''), false);
+        } else if (response.ok) {
           notice(answer.mensaje || 'Listo.', false);
           window.setTimeout(function () { window.location.reload(); }, 600);
         } else {
@@ -58,6 +60,63 @@
       notice('No se pudo contactar al servidor.', true);
     }).then(function () {
       Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+    });
+  });
+
+  // 3. CSV import with a preview: the file is sent with ?simular=true (nothing is saved), the report is
+  //    shown, and "Aplicar" sends the same text for real.
+  var csvText = null;
+  function csvSend(form, simulate) {
+    return fetch(form.dataset.csv + (simulate ? '?simular=true' : ''), {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'text/csv; charset=utf-8', 'Accept': 'application/json' },
+      body: csvText
+    }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); });
+  }
+  function csvReport(report) {
+    var rows = [['Se crearían', report.creados, report.detalle_creados], ['Cambiarían', report.actualizados, report.detalle_actualizados],
+                ['Sin cambios', report.sin_cambios, []], ['Con error', report.con_error, []]];
+    var body = document.querySelector('#resumen-importacion tbody');
+    body.textContent = '';
+    rows.forEach(function (row) {
+      var tr = document.createElement('tr');
+      [row[0], String(row[1]), (row[2] || []).join(', ')].forEach(function (text) {
+        var td = document.createElement('td'); td.textContent = text; tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    var errors = document.getElementById('errores-importacion');
+    errors.textContent = '';
+    (report.errores || []).concat(report.advertencias || []).forEach(function (e) {
+      var li = document.createElement('li');
+      li.textContent = 'Línea ' + e.linea + ': ' + (e.error || e.aviso);
+      errors.appendChild(li);
+    });
+    document.getElementById('vista-previa').hidden = false;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-csv]'), function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var file = form.querySelector('input[type=file]').files[0];
+      if (!file) { return; }
+      file.text().then(function (text) {
+        csvText = text;
+        return csvSend(form, true);
+      }).then(function (answer) {
+        if (answer.ok) { csvReport(answer.body); } else { notice(answer.body.error || 'No se pudo leer el CSV.', true); }
+      });
+    });
+    var apply = document.getElementById('aplicar-importacion');
+    apply.addEventListener('click', function () {
+      if (csvText === null || !window.confirm('¿Aplicar la importación? Se guardan los cambios mostrados.')) { return; }
+      csvSend(form, false).then(function (answer) {
+        if (answer.ok) {
+          notice('Importación aplicada: ' + answer.body.creados + ' creados, ' + answer.body.actualizados + ' actualizados.', false);
+          window.setTimeout(function () { window.location.reload(); }, 1200);
+        } else {
+          notice(answer.body.error || 'La importación falló.', true);
+        }
+      });
     });
   });
 

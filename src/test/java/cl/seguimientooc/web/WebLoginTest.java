@@ -188,4 +188,32 @@ class WebLoginTest {
         assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action = 'escalera_pausada' ORDER BY id DESC LIMIT 1"));
         assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action LIKE 'cliente%' ORDER BY id DESC LIMIT 1"));
     }
+
+    @Test
+    void everyPageRendersInSpanishForEachRole() throws Exception {
+        user("lector-paginas", Role.LECTOR);
+        String[] pages = {"/", "/?fragmento=1", "/reservas?q=nadie&estado=pendiente", "/oc-sin-asignar", "/mensajes?resultado=error",
+            "/clientes", "/agenda?dias=10", "/calendario?anio=2026", "/plantillas?plantilla=recordatorio", "/plantillas/vista?plantilla=ultimatum",
+            "/cuenta"};
+        for (String who : new String[] {MailHarness.ADMIN_USER, "lector-paginas"}) {
+            String auth = who.equals(MailHarness.ADMIN_USER) ? MailHarness.AUTHORIZATION : basic(who);
+            for (String page : pages) {
+                HttpResponse<String> r = send(request(page).header("Authorization", auth));
+                assertEquals(200, r.statusCode(), who + " " + page + ": " + r.body());
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page);
+                assertFalse(r.body().contains("${"), page + " has no unrendered placeholder");
+            }
+        }
+        HttpResponse<String> users = send(request("/usuarios").header("Authorization", MailHarness.AUTHORIZATION));
+        assertEquals(200, users.statusCode(), users.body());
+        assertTrue(users.body().contains("lector-paginas"));
+        HttpResponse<String> csv = send(request("/reservas.csv?estado=pendiente").header("Authorization", MailHarness.AUTHORIZATION));
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.body().startsWith("\uFEFFid_reserva;loc_interno"), csv.body());
+        HttpResponse<String> missing = send(request("/reservas/NO-EXISTE").header("Authorization", MailHarness.AUTHORIZATION));
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("no existe la reserva «NO-EXISTE»"), missing.body());
+        HttpResponse<String> preview = send(request("/plantillas/vista?plantilla=recordatorio").header("Authorization", MailHarness.AUTHORIZATION));
+        assertTrue(preview.headers().firstValue("Content-Security-Policy").orElse("").contains("sandbox"), "the e-mail preview runs nothing");
+    }
 }

@@ -16,6 +16,7 @@ public enum Role {
         this.label = label;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String code() {
         return code;
     }

@@ -1,5 +1,6 @@
 package cl.seguimientooc.web.auth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,8 @@ public final class Sessions {
     public static final String TOKEN_PREFIX = "soc_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public record Token(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {
+    public record Token(long id, @JsonProperty("nombre") String name, @JsonProperty("prefijo") String prefix,
+                        @JsonProperty("creado") OffsetDateTime createdAt, @JsonProperty("ultimo_uso") OffsetDateTime lastUsedAt) {
     }
 
     /** A new session: the cookie value (secret) and its form token. */

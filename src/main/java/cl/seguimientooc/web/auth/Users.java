@@ -1,6 +1,7 @@
 package cl.seguimientooc.web.auth;
 
 import cl.seguimientooc.store.SqlStatements;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ public final class Users {
     }
 
     /** One line of the Usuarios page. */
-    public record Listed(long id, String username, String displayName, Role role, boolean active, OffsetDateTime createdAt,
-                         String createdBy, OffsetDateTime lastLoginAt, long tokens) {
+    public record Listed(long id, @JsonProperty("usuario") String username, @JsonProperty("nombre") String displayName,
+                         @JsonProperty("rol") Role role, @JsonProperty("activo") boolean active,
+                         @JsonProperty("creado") OffsetDateTime createdAt, @JsonProperty("creado_por") String createdBy,
+                         @JsonProperty("ultimo_ingreso") OffsetDateTime lastLoginAt, @JsonProperty("tokens") long tokens) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -10,6 +10,8 @@ import org.apache.camel.Header;
 public final class ReservationExport {
 
     static final int MAX_ROWS = 10_000;
+    /** The API's largest page. */
+    private static final int PAGE = 500;
     private final cl.seguimientooc.web.Api api;
 
     public ReservationExport(cl.seguimientooc.web.Api api) {
@@ -19,9 +21,17 @@ public final class ReservationExport {
     public String csv(@Header("estado") String status, @Header("agencia") String agency, @Header("desde") String from,
                       @Header("hasta") String to, @Header("q") String query, Exchange exchange) {
         Dashboard.Filters f = Dashboard.Filters.of(status, agency, from, to, query);
-        Map<String, Object> page = Dashboard.read(api.reservations(f.status(), f.agency(), f.from(), f.to(), f.query(), MAX_ROWS, 0));
         StringBuilder out = new StringBuilder("\uFEFFid_reserva;loc_interno;localizador;agencia;hotel;entrada;salida;monto;moneda;estado\r\n");
-        for (Object o : (List<?>) page.get("reservas")) {
+        List<Object> rows = new java.util.ArrayList<>();
+        for (int offset = 0; offset < MAX_ROWS; offset += PAGE) {
+            List<?> page = (List<?>) Dashboard.read(api.reservations(f.status(), f.agency(), f.from(), f.to(), f.query(), PAGE, offset))
+                    .get("reservas");
+            rows.addAll(page);
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        for (Object o : rows) {
             Map<?, ?> r = (Map<?, ?>) o;
             out.append(cell(r.get("id_reserva"))).append(';').append(cell(r.get("loc_interno"))).append(';')
                     .append(cell(r.get("localizador"))).append(';').append(cell(r.get("agencia"))).append(';')
