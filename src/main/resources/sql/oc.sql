@@ -123,3 +123,14 @@ UPDATE reservation SET ladder_paused_reason = NULL, ladder_paused_until = NULL, 
 
 -- name: file
 SELECT f.file_name, f.stored_path, f.content_type, f.size_bytes FROM purchase_order_file f WHERE f.id = :id
+
+-- name: cancel
+-- A cancelled stay owes no OC: the ladder stops (client e-mails go out only while pending).
+WITH old AS (SELECT id, status FROM reservation WHERE id = :id AND status <> 'cancelada' FOR UPDATE)
+UPDATE reservation r SET status = 'cancelada', status_reason = :reason, next_step = NULL, next_step_at = NULL,
+       ladder_attention = NULL, updated_at = now()
+  FROM old WHERE r.id = old.id
+RETURNING old.status
+
+-- name: confirmation_pdf
+SELECT d.file_name, d.content FROM reservation r JOIN document d ON d.id = r.pdf_document_id WHERE r.reservation_code = :code

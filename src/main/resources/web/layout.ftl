@@ -14,14 +14,14 @@
 <header class="barra">
   <a class="marca" href="/">Seguimiento OC</a>
   <nav>
-    <#list [["inicio","/","Inicio"],["reservas","/reservas","Reservas"],["oc","/oc-sin-asignar","OC sin asignar"],["mensajes","/mensajes","Mensajes"],["clientes","/clientes","Clientes"],["agenda","/agenda","Agenda"],["calendario","/calendario","Calendario"],["plantillas","/plantillas","Plantillas"],["cuenta","/cuenta","Mi cuenta"]] as n>
+    <#list [["inicio","/","Inicio"],["reservas","/reservas","Reservas"],["oc","/oc-sin-asignar","OC sin asignar"],["mensajes","/mensajes","Mensajes"],["clientes","/clientes","Clientes"],["agenda","/agenda","Agenda"],["calendario","/calendario","Calendario"],["plantillas","/plantillas","Plantillas"]] as n>
       <a href="${n[1]}"<#if activo == n[0]> class="activo" aria-current="page"</#if>>${n[2]}</a>
     </#list>
     <#if esAdmin><a href="/usuarios"<#if activo == "usuarios"> class="activo" aria-current="page"</#if>>Usuarios</a></#if>
     <a href="/docs">API</a>
   </nav>
   <div class="quien">
-    <span id="usuario-actual">${usuario}</span> <span class="rol">${rol}</span>
+    <a href="/cuenta" id="usuario-actual" title="Mi cuenta: contraseña y tokens de API"<#if activo == "cuenta"> aria-current="page"</#if>>${usuario}</a> <span class="rol">${rol}</span>
     <form method="post" action="/salir" data-accion="salir" class="en-linea">
       <input type="hidden" name="_csrf" value="${csrf}">
       <button type="submit" id="salir">Salir</button>

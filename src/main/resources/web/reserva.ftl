@@ -26,7 +26,7 @@
   </form>
   <form method="post" action="/api/reservas/${r.id_reserva?url}/reenviar-correo" data-accion="reenviar"
         data-confirmar="¿Reenviar este correo al cliente ahora?" data-consulta="tipo_correo">
-    <label>Correo <select name="tipo_correo"><option value="solicitud_inicial">solicitud inicial</option><option value="recordatorio">recordatorio</option><option value="ultimatum">ultimátum</option></select></label>
+    <label>Correo <select name="tipo_correo"><#list niveles as n><option value="${n}">${n?replace("_", " ")}</option></#list></select></label>
     <button type="submit" id="reenviar">Reenviar</button>
   </form>
   <form method="post" action="/api/reservas/${r.id_reserva?url}/pausar" data-accion="pausar" data-json="motivo,hasta"
@@ -38,6 +38,11 @@
   <form method="post" action="/api/reservas/${r.id_reserva?url}/reanudar" data-accion="reanudar" data-confirmar="¿Reanudar la escalera?">
     <button type="submit" id="reanudar">Reanudar</button>
   </form>
+  <form method="post" action="/api/reservas/${r.id_reserva?url}/cancelar" data-accion="cancelar"
+        data-confirmar="¿Cancelar esta reserva? No se pedirá más su OC.">
+    <label>Motivo <input name="motivo" required maxlength="200" placeholder="p. ej. el huésped anuló el viaje"></label>
+    <button type="submit" id="cancelar" class="peligro">Cancelar reserva</button>
+  </form>
 </section>
 </#if>
 
@@ -45,7 +50,8 @@
   <h2>Historia</h2>
   <ol>
   <#list linea as e>
-    <li class="evento evento-${e.tipo}"><time>${fecha(e.fecha!"")}</time> <strong>${e.titulo}</strong><#if e.detalle?has_content><br><span class="detalle">${e.detalle}</span></#if></li>
+    <li class="evento evento-${e.tipo}"><time>${fecha(e.fecha!"")}</time> <strong>${e.titulo}</strong><#if e.detalle?has_content><br><span class="detalle">${e.detalle}</span></#if>
+      <#list e.enlaces as k><br><a href="${k.url}" target="_blank" rel="noopener">${k.texto}</a></#list></li>
   <#else>
     <li class="vacio">Sin eventos.</li>
   </#list>

@@ -85,7 +85,7 @@ public final class HttpGuard implements Handler<RoutingContext> {
         String path = ctx.normalizedPath();
         String method = request.method().name();
         ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-        ctx.response().putHeader("X-Frame-Options", path.equals(PREVIEW) ? "SAMEORIGIN" : "DENY");
+        ctx.response().putHeader("X-Frame-Options", isPreview(path) ? "SAMEORIGIN" : "DENY");
         ctx.response().putHeader("Content-Security-Policy", csp(path));
         ctx.response().putHeader("Referrer-Policy", "same-origin");
         if (!path.startsWith("/static/")) {
@@ -187,13 +187,18 @@ public final class HttpGuard implements Handler<RoutingContext> {
         if (path != null && (path.startsWith("/api/") || path.startsWith("/observe/") || path.equals("/openapi.json"))) {
             return "default-src 'none'; frame-ancestors 'none'";
         }
-        if (PREVIEW.equals(path)) { // an e-mail's own styles, nothing else; no script even inside the frame
+        if (isPreview(path)) { // an e-mail's own styles, nothing else; no script even inside the frame
             return "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox";
         }
         String style = path != null && (path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/webjars/"))
                 ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
         return "default-src 'none'; script-src 'self'; " + style + "; img-src 'self' data:; connect-src 'self'; frame-src 'self';"
                 + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    }
+
+    /** An e-mail's HTML shown alone: a template preview, or a sent e-mail as recorded. */
+    static boolean isPreview(String path) {
+        return PREVIEW.equals(path) || path != null && path.startsWith("/correos/") && path.endsWith("/vista");
     }
 
     private static String address(HttpServerRequest request) {

@@ -140,6 +140,28 @@ public final class OcApi {
         return Json.write(Map.of("id_reserva", code, "pausada", true));
     }
 
+    /** {@code POST /api/reservas/{id}/cancelar {"motivo": "..."}}: the stay was cancelled; nothing more is chased. */
+    public String cancel(@Header("id") String code, @Body String json, Exchange exchange) {
+        String actor = Caller.actor(exchange);
+        String reason = Api.object(json).path("motivo").asText("").strip();
+        if (reason.isEmpty()) {
+            throw new IllegalArgumentException("falta «motivo» de la cancelación");
+        }
+        db.tx().executeWithoutResult(tx -> {
+            long reservationId = reservation(code);
+            List<String> before = jdbc.queryForList(SQL.get("cancel"), Map.of("id", reservationId, "reason", "cancelada: " + reason),
+                    String.class);
+            if (before.isEmpty()) {
+                throw new IllegalStateException("la reserva ya está cancelada");
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("motivo", reason);
+            details.put("estado_anterior", before.get(0));
+            reservations.audit(actor, "reserva_cancelada", reservationId, details);
+        });
+        return Json.write(Map.of("id_reserva", code, "estado", "cancelada", "mensaje", "Reserva cancelada."));
+    }
+
     /** {@code POST /api/reservas/{id}/reanudar}: the ladder plans the next step again. */
     public String resume(@Header("id") String code, Exchange exchange) {
         String actor = Caller.actor(exchange);

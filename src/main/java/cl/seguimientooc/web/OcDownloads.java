@@ -13,7 +13,7 @@ import org.apache.camel.Header;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * {@code GET /api/oc/archivos/{id}}: a stored OC file, read from OC_FILES_DIR. A PDF opens in the
+ * Stored files: an OC's ({@code GET /api/oc/archivos/{id}}, from OC_FILES_DIR) and a confirmation's PDF. A PDF opens in the
  * browser (under the API's CSP, which allows nothing else to load); anything else downloads.
  */
 public final class OcDownloads {
@@ -28,6 +28,20 @@ public final class OcDownloads {
     public OcDownloads(NamedParameterJdbcTemplate jdbc, Path base) {
         this.jdbc = jdbc;
         this.base = base.toAbsolutePath().normalize();
+    }
+
+    /** {@code GET /api/reservas/{id}/pdf}: the confirmation PDF the reservation was read from. */
+    public byte[] confirmationPdf(@Header("id") String code, Exchange exchange) {
+        List<byte[]> found = jdbc.query(SQL.get("confirmation_pdf"), Map.of("code", code == null ? "" : code),
+                (rs, i) -> rs.getBytes("content"));
+        if (found.isEmpty()) {
+            throw new NoSuchElementException("la reserva «" + code + "» no tiene PDF guardado");
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/pdf");
+        exchange.getMessage().setHeader("Content-Disposition", "inline; filename=\"confirmacion-"
+                + code.replaceAll("[^\\p{Alnum}-]", "_") + ".pdf\"");
+        return found.get(0);
     }
 
     public InputStream file(@Header("id") long id, Exchange exchange) throws IOException {

@@ -57,8 +57,12 @@ class BrowserTest {
     static void infrastructure() throws Exception {
         h = new MailHarness("oc_browser");
         h.user("confirmaciones@agencia.cl", "confirmaciones", "secreto");
+        h.user("oc@agencia.cl", "oc", "secreto");
         h.configure("imap.host", "localhost", "imap.port", String.valueOf(h.imapPort()), "imap.use.ssl", "false",
-                "imap.username", "confirmaciones", "imap.password", "secreto", "web.login.max.failures", "3");
+                "imap.username", "confirmaciones", "imap.password", "secreto", "web.login.max.failures", "3",
+                "oc.inbox.host", "localhost", "oc.inbox.port", String.valueOf(h.imapPort()), "oc.inbox.use.ssl", "false",
+                "oc.inbox.username", "oc", "oc.inbox.password", "secreto",
+                "oc.files.dir", java.nio.file.Files.createTempDirectory("oc-archivos").toString());
         browser = Browser.start();
     }
 
@@ -150,6 +154,10 @@ class BrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("hotel")));
         assertTrue(browser.findElement(By.id("hotel")).getText().contains(EVIL), "markup from the PDF is text");
         assertTrue(browser.findElements(By.cssSelector("#hotel script")).isEmpty(), "and never an element");
+        String pdfLink = browser.findElement(By.linkText("PDF de la confirmación")).getAttribute("href");
+        java.net.http.HttpResponse<String> pdf = h.get(new java.net.URI(pdfLink).getPath());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
         Browser.screenshot(browser, "reserva");
     }
 
@@ -175,6 +183,64 @@ class BrowserTest {
 
     @Test
     @Order(6)
+    void anUnmatchedOcIsAssignedByHand() throws Exception {
+        String other = "88005678";
+        h.append("confirmaciones", "secreto", MailHarness.mail("reservasonline@hotelsales.cl", "Confirmación " + other,
+                "Adjunto resumen", Attachment.pdf("Resumen de servicios.pdf", TestPdfs.confirmation(3, AGENCY, other, 90_000))), false);
+        await("second confirmation stored", () -> h.get("/api/reservas/" + other).statusCode() == 200);
+        h.append("oc", "secreto", MailHarness.mail("abastecimiento@desconocida.cl", "Orden de compra 7788",
+                "Adjuntamos la orden de compra.", Attachment.pdf("OC-7788.pdf", TestPdfs.realSample())), false);
+        await("OC waiting", () -> h.getJson("/api/oc/sin-asignar").path("total").asInt() == 1);
+        browser.get(url("/oc-sin-asignar"));
+        WebElement card = browser.findElement(By.cssSelector(".tarjeta-oc"));
+        assertTrue(card.getText().contains("abastecimiento@desconocida.cl") && card.getText().contains("Motivo:"), card.getText());
+        assertEquals("OC-7788.pdf", card.findElement(By.partialLinkText("OC-7788")).getText(), "the file can be opened");
+        Browser.screenshot(browser, "oc-sin-asignar");
+        card.findElement(By.cssSelector("input.otro-id")).sendKeys(other);
+        card.findElement(By.cssSelector("button.asignar")).click();
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cola-vacia")));
+        assertEquals("recibida", h.getJson("/api/reservas/" + other).path("estado").asText());
+    }
+
+    @Test
+    @Order(7)
+    void clientsAreImportedAfterAPreview() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("clientes", ".csv");
+        java.nio.file.Files.writeString(csv, "nombre_agencia,requiere_oc,correos\nMINERA NORTE SpA,SI,oc@mineranorte.cl\n"
+                + AGENCY + ",SI,compras@andes.cl\nSIN CORREO VALIDO,SI,no-es-correo\n");
+        browser.get(url("/clientes"));
+        browser.findElement(By.id("archivo-csv")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("previsualizar")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("vista-previa")));
+        String preview = browser.findElement(By.id("resumen-importacion")).getText();
+        assertTrue(preview.contains("Se crearían 1 MINERA NORTE SpA") && preview.contains("Sin cambios 1"), preview);
+        assertTrue(browser.findElement(By.id("errores-importacion")).getText().contains("Línea 4"),
+                browser.findElement(By.id("errores-importacion")).getText());
+        assertEquals(0L, ((Number) h.scalar("SELECT count(*) FROM client WHERE name = 'MINERA NORTE SpA'")).longValue(),
+                "the preview saves nothing");
+        Browser.screenshot(browser, "clientes-importar");
+        browser.findElement(By.id("aplicar-importacion")).click();
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        await("imported", () -> ((Number) h.scalar("SELECT count(*) FROM client WHERE name = 'MINERA NORTE SpA'")).longValue() == 1);
+    }
+
+    @Test
+    @Order(8)
+    void theOtherPagesOpen() throws Exception {
+        for (String[] page : new String[][] {{"/agenda", "agenda"}, {"/calendario?anio=2026", "calendario"},
+                {"/plantillas?plantilla=ultimatum&reserva=" + CODE, "plantillas"}, {"/mensajes", "mensajes"},
+                {"/usuarios", "usuarios"}, {"/cuenta", "cuenta"}}) {
+            browser.get(url(page[0]));
+            assertTrue(browser.findElements(By.cssSelector(".error")).stream().noneMatch(WebElement::isDisplayed), page[0]);
+            Browser.screenshot(browser, page[1]);
+        }
+        browser.get(url("/plantillas?plantilla=ultimatum&reserva=" + CODE));
+        assertTrue(browser.findElement(By.id("asunto-plantilla")).getText().contains(CODE));
+    }
+
+    @Test
+    @Order(9)
     void aUserWhoLogsOutIsReallyOut() {
         browser.get(url("/"));
         browser.findElement(By.id("salir")).click();
@@ -185,7 +251,7 @@ class BrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void aLectorSeesNoActionsAndAForgedPostIsRefused() throws Exception {
         auth.users().create("lector", null, Role.LECTOR, PASSWORD, "prueba");
         login("lector", PASSWORD);

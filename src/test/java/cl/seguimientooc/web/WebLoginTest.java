@@ -187,6 +187,17 @@ class WebLoginTest {
         assertEquals(200, pause.statusCode(), pause.body());
         assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action = 'escalera_pausada' ORDER BY id DESC LIMIT 1"));
         assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action LIKE 'cliente%' ORDER BY id DESC LIMIT 1"));
+        String code = "Cliente Auditoría".replaceAll("\\W", "").toUpperCase() + "0";
+        HttpResponse<String> cancel = send(request("/api/reservas/" + code + "/cancelar").header("Authorization", basic("operador-audit"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"motivo\": \"viaje anulado\"}")));
+        assertEquals(200, cancel.statusCode(), cancel.body());
+        assertEquals("cancelada", h.scalar("SELECT status FROM reservation WHERE reservation_code = ?", code));
+        assertEquals("operador-audit", h.scalar("SELECT actor FROM audit_event WHERE action = 'reserva_cancelada'"));
+        HttpResponse<String> again = send(request("/api/reservas/" + code + "/cancelar").header("Authorization", basic("operador-audit"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"motivo\": \"otra vez\"}")));
+        assertEquals(409, again.statusCode(), again.body());
+        HttpResponse<String> page = send(request("/reservas/" + code).header("Authorization", basic("operador-audit")));
+        assertTrue(page.body().contains("reserva cancelada — operador-audit") && page.body().contains("motivo: viaje anulado"), page.body());
     }
 
     @Test

@@ -37,11 +37,14 @@ public final class Dashboard {
     private final NamedParameterJdbcTemplate jdbc;
     private final Api api;
     private final ServiceClock clock;
+    /** The ladder's e-mail levels, which a person may send again by hand. */
+    private final List<String> resendable;
 
-    public Dashboard(NamedParameterJdbcTemplate jdbc, Api api, ServiceClock clock) {
+    public Dashboard(NamedParameterJdbcTemplate jdbc, Api api, ServiceClock clock, List<String> resendable) {
         this.jdbc = jdbc;
         this.api = api;
         this.clock = clock;
+        this.resendable = List.copyOf(resendable);
     }
 
     /** Inicio: the cards and the charts. {@code fragmento}: only the part that refreshes itself. */
@@ -99,6 +102,7 @@ public final class Dashboard {
         Map<String, Object> model = new HashMap<>();
         model.put("r", r);
         model.put("linea", Timeline.of(r));
+        model.put("niveles", resendable);
         return new Page("reserva.ftl", model);
     }
 

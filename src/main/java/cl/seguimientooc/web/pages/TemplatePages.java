@@ -66,6 +66,19 @@ public final class TemplatePages {
         return html;
     }
 
+    /** {@code /correos/{id}/vista}: a ladder e-mail as recorded when it was sent (HTML, or its text). */
+    public String sent(@Header("id") long id, Exchange exchange) {
+        List<String> html = jdbc.query("SELECT COALESCE(body_html, '<pre>' || replace(replace(replace(COALESCE(body_text, ''),"
+                + " '&', '&amp;'), '<', '&lt;'), '>', '&gt;') || '</pre>') FROM sent_email WHERE id = :id", Map.of("id", id),
+                (rs, i) -> rs.getString(1));
+        if (html.isEmpty()) {
+            throw new java.util.NoSuchElementException("no existe el correo " + id);
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/html; charset=UTF-8");
+        return html.get(0);
+    }
+
     /** A reservation's own data (dates of its request and a suspension five business days later), or the sample. */
     private Map<String, Object> model(String code) {
         if (code == null || code.isBlank()) {
