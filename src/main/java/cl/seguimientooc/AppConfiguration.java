@@ -56,6 +56,8 @@ public class AppConfiguration implements CamelConfiguration {
         List<String> names = new ArrayList<>(ladders.templates());
         names.addAll(MailTemplates.NOTICES);
         List<String> problems = templates.check(names, LadderMailModel.sample());
+        problems.addAll(templates.check(List.of(cl.seguimientooc.mailout.DailySummary.TEMPLATE),
+                cl.seguimientooc.mailout.DailySummary.sample()));
         if (!problems.isEmpty()) { // reported now, not when the first e-mail is due
             throw new ConfigException("plantillas de correo con errores (" + templates.source() + "):\n  - "
                     + String.join("\n  - ", problems), "templates.dir");

@@ -14,6 +14,7 @@ import cl.seguimientooc.mailout.SmtpReplies;
 import cl.seguimientooc.web.LadderApi;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.camel.spi.Registry;
@@ -40,6 +41,12 @@ final class LadderBeans {
         registry.bind("ladderPlanner", LadderPlanner.class, planner);
         registry.bind("ladderOutbox", LadderOutbox.class, outbox);
         registry.bind("smtpReplies", SmtpReplies.class, new SmtpReplies());
+        List<String> summaryTo = settings.getList(Setting.DAILY_SUMMARY_RECIPIENTS).isEmpty()
+                ? settings.getList(Setting.EMAIL_CC_RECIPIENTS) : settings.getList(Setting.DAILY_SUMMARY_RECIPIENTS);
+        registry.bind("dailySummary", cl.seguimientooc.mailout.DailySummary.class, new cl.seguimientooc.mailout.DailySummary(
+                db.jdbc(), services.instance, services.clock, new cl.seguimientooc.mailout.DailySummary.Config(
+                        settings.getBoolean(Setting.DAILY_SUMMARY_ENABLED) && !settings.get(Setting.SMTP_HOST).isEmpty(),
+                        java.time.LocalTime.parse(settings.get(Setting.DAILY_SUMMARY_TIME)), summaryTo), Services.sender(settings)));
         registry.bind("mailFreemarker", freemarker.template.Configuration.class, templates.configuration());
         registry.bind("smtpJavaProperties", Properties.class, smtpProperties(settings));
         registry.bind("ladderApi", LadderApi.class, new LadderApi(planner,

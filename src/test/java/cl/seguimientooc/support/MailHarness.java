@@ -43,7 +43,7 @@ public final class MailHarness {
             "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password", "oc.trusted.senders", "ladder.smtp.redelivery.delay.ms",
             "camel.main.routes-include-pattern", "ladder.file", "templates.dir", "imap.post.action", "imap.move.folder",
             "oc.inbox.post.action", "oc.inbox.move.folder", "web.login.max.failures", "web.login.lock.minutes",
-            "web.session.idle.minutes");
+            "web.session.idle.minutes", "daily.summary.enabled", "daily.summary.time", "daily.summary.recipients");
     /** The admin credentials every test service runs with. */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "clave-de-prueba";
@@ -82,6 +82,7 @@ public final class MailHarness {
         System.setProperty("ladder.first.run.delay.ms", "3600000"); // tests run the ladder through process-now
         System.setProperty("ladder.smtp.redelivery.delay.ms", "20"); // the route's backoff is tested on its own
         System.setProperty("web.login.max.failures", "1000"); // throttling is tested with its own limit (WebLoginTest)
+        System.setProperty("daily.summary.enabled", "false"); // DailySummaryTest turns it on; elsewhere it would add mail
         for (int i = 0; i < keyValues.length; i += 2) {
             System.setProperty(keyValues[i], keyValues[i + 1]);
         }

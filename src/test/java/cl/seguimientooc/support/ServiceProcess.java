@@ -39,6 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().put("WEB_PORT", String.valueOf(port));
         pb.environment().putIfAbsent("ADMIN_PASSWORD", MailHarness.ADMIN_PASSWORD);
         pb.environment().putIfAbsent("LOG_LEVEL", "WARN");
+        pb.environment().putIfAbsent("DAILY_SUMMARY_ENABLED", "false");
         Path log = Files.createTempFile("servicio-", ".log");
         Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess s = new ServiceProcess(p, port, log);

@@ -2,6 +2,7 @@ package cl.seguimientooc.web.pages;
 
 import cl.seguimientooc.domain.ReservationStatus;
 import cl.seguimientooc.ladder.BusinessCalendar;
+import cl.seguimientooc.ladder.PendingAges;
 import cl.seguimientooc.mailout.LadderCalendar;
 import cl.seguimientooc.mailout.ServiceClock;
 import cl.seguimientooc.store.Json;
@@ -29,8 +30,6 @@ public final class Dashboard {
     private static final SqlStatements SQL = SqlStatements.load("dashboard.sql");
     private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
-    /** Pending age in business days, as the chart shows it. */
-    private static final String[] AGE_BUCKETS = {"0–1", "2–3", "4–5", "6–10", "más de 10"};
     private static final String[] DAYS_TO_OC = {"0–1 días", "2–3 días", "4–5 días", "6–7 días", "8 o más"};
     static final int PAGE_SIZE = 50;
 
@@ -108,29 +107,16 @@ public final class Dashboard {
 
     /** The pending reservations by their age in business days (the SQL counts them per start day). */
     static List<Map<String, Object>> ages(Map<String, Object> data, LocalDate today, BusinessCalendar calendar) {
-        long[] counts = new long[AGE_BUCKETS.length];
+        Map<LocalDate, Long> perDay = new LinkedHashMap<>();
         for (Object o : (List<?>) data.getOrDefault("pendientes_por_inicio", List.of())) {
             Map<?, ?> row = (Map<?, ?>) o;
-            int age = businessDaysBetween(LocalDate.parse(row.get("dia").toString()), today, calendar);
-            int bucket = age <= 1 ? 0 : age <= 3 ? 1 : age <= 5 ? 2 : age <= 10 ? 3 : 4;
-            counts[bucket] += ((Number) row.get("n")).longValue();
+            perDay.merge(LocalDate.parse(row.get("dia").toString()), ((Number) row.get("n")).longValue(), Long::sum);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            out.add(Map.of("etiqueta", AGE_BUCKETS[i], "n", counts[i]));
+        for (PendingAges.Bucket b : PendingAges.of(perDay, today, calendar)) {
+            out.add(Map.of("etiqueta", b.label(), "n", b.count()));
         }
         return withShare(out);
-    }
-
-    /** Business days after {@code from} up to {@code to} (0 the same day), capped so a very old row costs nothing. */
-    static int businessDaysBetween(LocalDate from, LocalDate to, BusinessCalendar calendar) {
-        int n = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to) && n <= 11; d = d.plusDays(1)) {
-            if (calendar.isBusinessDay(d)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static List<Map<String, Object>> labelled(Object rows, String[] labels) {

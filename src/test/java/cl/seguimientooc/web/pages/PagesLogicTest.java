@@ -36,9 +36,9 @@ class PagesLogicTest {
     void pendingAgeCountsBusinessDaysOnly() {
         BusinessCalendar cal = BusinessCalendar.rulesOnly();
         // Friday 2026-09-11 → Monday 2026-09-21: 14-17 Mon–Thu, then 18 and 19 are Fiestas Patrias, 21 Monday
-        assertEquals(5, Dashboard.businessDaysBetween(LocalDate.of(2026, 9, 11), LocalDate.of(2026, 9, 21), cal));
-        assertEquals(0, Dashboard.businessDaysBetween(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 6), cal), "a weekend");
-        assertEquals(12, Dashboard.businessDaysBetween(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 1), cal), "capped");
+        assertEquals(5, cl.seguimientooc.ladder.PendingAges.businessDaysBetween(LocalDate.of(2026, 9, 11), LocalDate.of(2026, 9, 21), cal));
+        assertEquals(0, cl.seguimientooc.ladder.PendingAges.businessDaysBetween(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 6), cal), "a weekend");
+        assertEquals(12, cl.seguimientooc.ladder.PendingAges.businessDaysBetween(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 1), cal), "capped");
         var ages = Dashboard.ages(Map.of("pendientes_por_inicio", List.of(
                 Map.of("dia", "2026-11-30", "n", 3), Map.of("dia", "2026-11-25", "n", 2) /* Wed: 4 business days */, Map.of("dia", "2026-01-05", "n", 7))),
                 LocalDate.of(2026, 12, 1), cal);
