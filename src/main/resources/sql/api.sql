@@ -8,11 +8,15 @@ WITH f AS (
        AND (CAST(:desde AS date) IS NULL OR r.check_in >= CAST(:desde AS date))
        AND (CAST(:hasta AS date) IS NULL OR r.check_in <= CAST(:hasta AS date))
        -- free search: ID, LOC or localizador exactly, or a guest's surname (or full name) by prefix
-       AND (CAST(:q AS text) IS NULL OR r.reservation_code = CAST(:q AS text)
-            OR upper(r.loc_interno) = upper(CAST(:q AS text)) OR r.localizador = CAST(:q AS text)
-            OR r.id IN (SELECT h.reservation_id FROM reservation_guest g JOIN reservation_room h ON h.id = g.room_id
-                         WHERE lower(g.last_names) LIKE CAST(:qPrefix AS text)
-                            OR lower(g.first_names || ' ' || g.last_names) LIKE CAST(:qPrefix AS text)))
+       -- (each alternative is its own index lookup, so a search stays fast at a million reservations)
+       AND (CAST(:q AS text) IS NULL OR r.id IN (
+            SELECT x.id FROM reservation x WHERE x.reservation_code = CAST(:q AS text)
+            UNION SELECT x.id FROM reservation x WHERE upper(x.loc_interno) = upper(CAST(:q AS text))
+            UNION SELECT x.id FROM reservation x WHERE x.localizador = CAST(:q AS text)
+            UNION SELECT h.reservation_id FROM reservation_guest g JOIN reservation_room h ON h.id = g.room_id
+                   WHERE lower(g.last_names) LIKE CAST(:qPrefix AS text)
+            UNION SELECT h.reservation_id FROM reservation_guest g JOIN reservation_room h ON h.id = g.room_id
+                   WHERE lower(g.first_names || ' ' || g.last_names) LIKE CAST(:qPrefix AS text)))
 )
 SELECT json_build_object(
     'total', (SELECT count(*) FROM f),

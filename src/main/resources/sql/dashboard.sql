@@ -1,4 +1,4 @@
--- The dashboard's home: cards and chart data in one statement, built as JSON by PostgreSQL.
+-- The dashboard's home: the cards (live, one statement) and the charts (cached, see below), built as JSON by PostgreSQL.
 
 -- name: home
 SELECT json_build_object(
@@ -16,7 +16,13 @@ SELECT json_build_object(
     -- pending reservations by the day their ladder started (Java turns days into business-day ages)
     'pendientes_por_inicio', COALESCE((SELECT json_agg(json_build_object('dia', d, 'n', n) ORDER BY d) FROM (
         SELECT (ladder_started_at AT TIME ZONE 'America/Santiago')::date AS d, count(*) AS n
-          FROM reservation WHERE status = 'pendiente' AND ladder_started_at IS NOT NULL GROUP BY 1) x), '[]'::json),
+          FROM reservation WHERE status = 'pendiente' AND ladder_started_at IS NOT NULL GROUP BY 1) x), '[]'::json)
+)::text
+
+-- The charts of OCs over the last weeks: heavier (hundreds of thousands of rows at scale), so the
+-- dashboard keeps the last result for two minutes and refreshes it in the background (HomeCharts).
+-- name: charts
+SELECT json_build_object(
     'oc_por_semana', COALESCE((SELECT json_agg(json_build_object('semana', w, 'n', n) ORDER BY w) FROM (
         SELECT date_trunc('week', created_at AT TIME ZONE 'America/Santiago')::date AS w, count(*) AS n
           FROM purchase_order WHERE status = 'asignada' AND created_at >= CAST(:weeksFrom AS timestamptz) GROUP BY 1) x),

@@ -29,4 +29,4 @@
   </figure>
   <figure><figcaption>Tiempo hasta la OC (90 días)</figcaption><@barras tramosOc/></figure>
 </div>
-<p class="nota">Actualizado a las ${actualizado}; se actualiza solo cada 30 segundos.</p>
+<p class="nota">Tarjetas actualizadas a las ${actualizado} (se actualizan solas cada 30 segundos); gráficos de OC calculados a las ${graficosDe} (cada 2 minutos).</p>

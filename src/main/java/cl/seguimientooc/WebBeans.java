@@ -48,7 +48,8 @@ final class WebBeans {
         registry.bind("accountPages", cl.seguimientooc.web.pages.AccountPages.class, new cl.seguimientooc.web.pages.AccountPages(auth));
         Api api = registry.lookupByNameAndType("api", Api.class);
         registry.bind("dashboard", Dashboard.class, new Dashboard(jdbc, api, services.clock, ladders.defaults().levels().stream()
-                .filter(l -> l.action() == cl.seguimientooc.ladder.Level.Action.NOTIFY).map(cl.seguimientooc.ladder.Level::name).toList()));
+                .filter(l -> l.action() == cl.seguimientooc.ladder.Level.Action.NOTIFY).map(cl.seguimientooc.ladder.Level::name).toList(),
+                new cl.seguimientooc.web.pages.HomeCharts(jdbc, services.clock)));
         registry.bind("reservationExport", ReservationExport.class, new ReservationExport(api));
         registry.bind("queuePages", cl.seguimientooc.web.pages.QueuePages.class, new cl.seguimientooc.web.pages.QueuePages(api,
                 registry.lookupByNameAndType("ocApi", cl.seguimientooc.web.OcApi.class)));

@@ -53,3 +53,5 @@ CREATE TABLE login_failure (
 CREATE INDEX reservation_guest_last_names_idx ON reservation_guest (lower(last_names) text_pattern_ops);
 CREATE INDEX purchase_order_assigned_idx ON purchase_order (created_at) WHERE status = 'asignada';
 CREATE INDEX reservation_pending_started_idx ON reservation (ladder_started_at) WHERE status = 'pendiente';
+CREATE INDEX reservation_guest_full_name_idx ON reservation_guest (lower(first_names || ' ' || last_names) text_pattern_ops);
+CREATE INDEX sent_email_needs_person_idx ON sent_email (id) WHERE status IN ('fallido', 'incierto');

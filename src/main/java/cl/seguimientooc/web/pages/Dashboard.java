@@ -39,8 +39,11 @@ public final class Dashboard {
     /** The ladder's e-mail levels, which a person may send again by hand. */
     private final List<String> resendable;
 
-    public Dashboard(NamedParameterJdbcTemplate jdbc, Api api, ServiceClock clock, List<String> resendable) {
+    private final HomeCharts charts;
+
+    public Dashboard(NamedParameterJdbcTemplate jdbc, Api api, ServiceClock clock, List<String> resendable, HomeCharts charts) {
         this.jdbc = jdbc;
+        this.charts = charts;
         this.api = api;
         this.clock = clock;
         this.resendable = List.copyOf(resendable);
@@ -51,10 +54,9 @@ public final class Dashboard {
         ZonedDateTime now = clock.now().atZone(SANTIAGO);
         LocalDate today = now.toLocalDate();
         MapSqlParameterSource p = new MapSqlParameterSource("tomorrow", today.plusDays(1).atStartOfDay(SANTIAGO).toOffsetDateTime())
-                .addValue("monthStart", today.withDayOfMonth(1).atStartOfDay(SANTIAGO).toOffsetDateTime())
-                .addValue("weeksFrom", today.minusWeeks(12).atStartOfDay(SANTIAGO).toOffsetDateTime())
-                .addValue("resolvedFrom", today.minusDays(90).atStartOfDay(SANTIAGO).toOffsetDateTime());
-        Map<String, Object> data = read(jdbc.queryForObject(SQL.get("home"), p, String.class));
+                .addValue("monthStart", today.withDayOfMonth(1).atStartOfDay(SANTIAGO).toOffsetDateTime());
+        Map<String, Object> data = new HashMap<>(read(jdbc.queryForObject(SQL.get("home"), p, String.class)));
+        data.putAll(charts.get());
         Map<String, Object> model = new HashMap<>();
         model.put("d", data);
         model.put("edades", ages(data, today, LadderCalendar.load(jdbc)));
@@ -62,6 +64,7 @@ public final class Dashboard {
         model.put("semanas", bars(data.get("oc_por_semana"), "semana"));
         model.put("resolucion", bars(data.get("resolucion"), "como"));
         model.put("actualizado", now.toLocalTime().withNano(0).toString());
+        model.put("graficosDe", java.time.Instant.ofEpochMilli(charts.computedAt()).atZone(SANTIAGO).toLocalTime().withNano(0).toString());
         model.put("hoy", today.toString());
         return new Page("1".equals(fragment) ? "inicio-datos.ftl" : "inicio.ftl", model);
     }
