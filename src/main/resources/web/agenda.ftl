@@ -4,7 +4,7 @@
   <label>Próximos días hábiles <input type="number" name="dias" min="1" max="60" value="${dias}"></label>
   <button type="submit">Ver</button>
 </form>
-<p class="nota">${miles(total)} envíos o suspensiones previstos hasta el ${fechaLarga(hasta)}, según la escalera de hoy (una OC recibida los detiene).</p>
+<p class="nota">${miles(total)} envíos o suspensiones previstos hasta el ${fechaLarga(hasta)} para las ${mostradas} reservas pendientes con el próximo paso más cercano, según la escalera de hoy (una OC recibida los detiene). La lista completa: <a href="/api/agenda?hasta=${hasta}">/api/agenda</a>.</p>
 <#list porDia as dia, items>
 <section class="dia">
   <h2>${fechaLarga(dia)}</h2>

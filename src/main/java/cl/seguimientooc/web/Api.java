@@ -63,11 +63,15 @@ public final class Api {
             throw new IllegalArgumentException("la búsqueda «q» no puede superar 100 caracteres");
         }
         MapSqlParameterSource p = new MapSqlParameterSource("estado", status == null ? null : status.code())
-                .addValue("agencia", agency == null || agency.isBlank() ? null : ClientNames.normalize(agency))
+                .addValue("agencia", agency == null || agency.isBlank() ? null : likeEscaped(ClientNames.normalize(agency)))
                 .addValue("desde", from).addValue("hasta", to).addValue("q", q)
-                .addValue("qPrefix", q == null ? null : q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%");
-        return jdbc.queryForObject(SQL.get("reservations"), page(p, limit, offset), String.class);
+                .addValue("qPrefix", q == null ? null : likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
+        return jdbc.queryForObject(SQL.get(q == null ? "reservations" : "reservations_search"), page(p, limit, offset), String.class);
+    }
+
+    /** A user's text inside a LIKE pattern: its own % and _ match only themselves. */
+    static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public String reservation(@Header("id") String code) {

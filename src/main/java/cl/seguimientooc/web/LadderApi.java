@@ -44,11 +44,16 @@ public final class LadderApi {
 
     /** {@code GET /api/agenda?hasta=AAAA-MM-DD}: sends and suspensions that will happen up to that date (14 days by default). */
     public String agenda(@Header("hasta") LocalDate until) {
+        return limitedAgenda(until, 5000);
+    }
+
+    /** The agenda of the first {@code reservations} pending reservations by next step (the dashboard shows fewer). */
+    public String limitedAgenda(LocalDate until, int reservations) {
         LocalDate day = until != null ? until : clock.now().atZone(ChileHolidays.SANTIAGO).toLocalDate().plusDays(14);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ahora", clock.now().toString());
         out.put("hasta", day.toString());
-        out.put("agenda", agenda.until(day, 5000));
+        out.put("agenda", agenda.until(day, reservations));
         return Json.write(out);
     }
 

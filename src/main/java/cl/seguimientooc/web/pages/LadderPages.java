@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /** Agenda (what the ladder will do in the next business days) and Calendario (holidays). */
 public final class LadderPages {
 
+    /** The page plans this many reservations (the soonest first); /api/agenda plans up to 5,000. */
+    static final int SHOWN = 300;
     private final NamedParameterJdbcTemplate jdbc;
     private final LadderApi ladderApi;
     private final ServiceClock clock;
@@ -37,7 +39,7 @@ public final class LadderPages {
         LocalDate today = clock.now().atZone(ChileHolidays.SANTIAGO).toLocalDate();
         BusinessCalendar calendar = LadderCalendar.load(jdbc);
         LocalDate until = calendar.addBusinessDays(today, n);
-        Map<String, Object> data = Dashboard.read(ladderApi.agenda(until));
+        Map<String, Object> data = Dashboard.read(ladderApi.limitedAgenda(until, SHOWN));
         Map<String, List<Map<?, ?>>> byDay = new LinkedHashMap<>();
         for (Object o : (List<?>) data.get("agenda")) {
             Map<?, ?> item = (Map<?, ?>) o;
@@ -49,6 +51,7 @@ public final class LadderPages {
         model.put("hasta", until.toString());
         model.put("porDia", byDay);
         model.put("total", ((List<?>) data.get("agenda")).size());
+        model.put("mostradas", SHOWN);
         return new Page("agenda.ftl", model);
     }
 
