@@ -148,7 +148,12 @@ SELECT r.id, r.reservation_code, r.agency, r.ladder_started_at, r.created_at, c.
                        FROM sent_email e
                       WHERE e.reservation_id = r.id AND NOT e.manual AND e.step IS NOT NULL
                         AND e.sent_at IS NOT NULL) h ON true
- WHERE r.status = 'pendiente' AND (r.next_step_at IS NULL OR r.next_step_at < 'infinity')
+ WHERE r.id IN (
+       -- unplanned first, then by next step: each part walks its own partial index
+       (SELECT p.id FROM reservation p WHERE p.status = 'pendiente' AND p.next_step_at IS NULL ORDER BY p.id LIMIT :limit)
+       UNION ALL
+       (SELECT p.id FROM reservation p WHERE p.status = 'pendiente' AND p.next_step_at < 'infinity'
+         ORDER BY p.next_step_at, p.id LIMIT :limit))
  ORDER BY r.next_step_at NULLS FIRST, r.id
  LIMIT :limit
 

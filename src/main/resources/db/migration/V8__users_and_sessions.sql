@@ -56,14 +56,14 @@ CREATE INDEX reservation_pending_started_idx ON reservation (ladder_started_at) 
 CREATE INDEX reservation_guest_full_name_idx ON reservation_guest (lower(first_names || ' ' || last_names) text_pattern_ops);
 CREATE INDEX sent_email_needs_person_idx ON sent_email (id) WHERE status IN ('fallido', 'incierto');
 
--- Lists newest first at a million reservations: every page is one index range, filtered or not.
+-- Lists newest first at a million reservations: a page is one index range (a status filter walks it
+-- too; every index here is written again on each ladder update, so there is one, not one per filter).
 DROP INDEX reservation_created_idx;
 CREATE INDEX reservation_created_idx ON reservation (created_at DESC, id DESC);
-CREATE INDEX reservation_status_created_idx ON reservation (status, created_at DESC, id DESC);
 -- Clientes: each client's open reservations.
 CREATE INDEX reservation_client_open_idx ON reservation (client_id)
     WHERE status IN ('pendiente', 'sin_contacto', 'revision', 'suspendida');
--- The agency filter matches the normalised name by its start, whatever the database's collation.
-CREATE INDEX reservation_agency_prefix_idx ON reservation (agency_normalized text_pattern_ops);
--- Agenda: pending reservations in the order the ladder reaches them (unplanned first).
-CREATE INDEX reservation_agenda_idx ON reservation (next_step_at NULLS FIRST, id) WHERE status = 'pendiente';
+-- The agency filter matches the normalised name by its start, whatever the database's collation
+-- (this operator class also serves equality, so it replaces the plain index).
+DROP INDEX reservation_agency_normalized_idx;
+CREATE INDEX reservation_agency_normalized_idx ON reservation (agency_normalized text_pattern_ops);
