@@ -22,6 +22,7 @@
   <form method="post" action="/api/reservas/${r.id_reserva?url}/marcar-oc-recibida" data-accion="marcar-oc"
         data-confirmar="¿Marcar la OC de esta reserva como recibida? La escalera se detiene." data-consulta="numero_oc">
     <label>N° de OC <input name="numero_oc" id="numero-oc" maxlength="60"></label>
+    <label>Archivo de la OC (opcional) <input type="file" name="archivo" id="archivo-oc" accept=".pdf,application/pdf,image/*"></label>
     <button type="submit" id="marcar-oc">Marcar OC recibida</button>
   </form>
   <form method="post" action="/api/reservas/${r.id_reserva?url}/reenviar-correo" data-accion="reenviar"

@@ -261,6 +261,18 @@ public final class OcIntake {
                 + (ocNumber != null ? " (menciona la OC " + ocNumber + " sin adjuntarla)" : ""), details);
     }
 
+    /**
+     * A file a person attaches to an OC (marking it received on the dashboard), in the caller's
+     * transaction; refused in Spanish when it breaks the same limits as a mailed one.
+     */
+    public void attach(long poId, MailContent.Attachment a) {
+        String refusal = files.refusal(0, a);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
+        store(poId, 0, a);
+    }
+
     /** Saves a file under oc_files/ (unique name, removed again if the transaction rolls back); returns its path. */
     private String store(long poId, int index, MailContent.Attachment a) {
         OcFiles.Written w = files.write(poId, index, a);

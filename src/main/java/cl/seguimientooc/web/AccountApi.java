@@ -64,6 +64,14 @@ public final class AccountApi {
         return Json.write(Map.of("mensaje", "Token revocado."));
     }
 
+    /** {@code GET /api/cuenta/csrf}: the session's form token, for Swagger UI's requests (null without a session). */
+    public String csrf(Exchange exchange) {
+        Caller c = Caller.of(exchange);
+        java.util.Map<String, Object> out = new java.util.HashMap<>();
+        out.put("csrf", c == null ? null : c.csrf());
+        return Json.write(out);
+    }
+
     public String tokens(Exchange exchange) {
         return Json.write(Map.of("tokens", auth.sessions().tokens(me(exchange).id())));
     }

@@ -85,11 +85,19 @@ public final class OcApi {
         return Json.write(Map.of("orden_compra_id", poId, "estado", "descartada"));
     }
 
-    /** {@code POST /api/reservas/{id}/marcar-oc-recibida} {@code {"numero_oc": "OC-12345"}} (or {@code ?numero_oc=}). */
-    public String markReceived(@Header("id") String code, @Header("numero_oc") String query, @Body String json,
-                               Exchange exchange) {
+    /**
+     * {@code POST /api/reservas/{id}/marcar-oc-recibida} {@code {"numero_oc": "OC-12345"}} (or {@code ?numero_oc=}),
+     * or the OC's file itself as the body (PDF or image; {@code ?numero_oc=&archivo=nombre.pdf}), which is stored with it.
+     */
+    public String markReceived(@Header("id") String code, @Header("numero_oc") String query, @Header("archivo") String fileName,
+                               @Header(Exchange.CONTENT_TYPE) String contentType, @Body byte[] body, Exchange exchange) {
         String actor = Caller.actor(exchange);
-        String number = Api.object(json).path("numero_oc").asText(null);
+        boolean json = contentType == null || contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+        cl.seguimientooc.mail.MailContent.Attachment file = json || body == null || body.length == 0 ? null
+                : new cl.seguimientooc.mail.MailContent.Attachment(fileName == null || fileName.isBlank() ? "oc.pdf" : fileName.strip(),
+                        contentType.split(";")[0].strip(), body, false);
+        String number = json ? Api.object(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                .path("numero_oc").asText(null) : null;
         if (number == null || number.isBlank()) {
             number = query;
         }
@@ -98,11 +106,15 @@ public final class OcApi {
             long reservationId = reservation(code);
             long poId = jdbc.queryForObject(SQL.get("insert_manual"), new MapSqlParameterSource("reservationId", reservationId)
                     .addValue("ocNumber", ocNumber).addValue("reason", "marcada como recibida por un administrador"), Long.class);
+            if (file != null) {
+                intake.attach(poId, file);
+            }
             String effect = intake.receive(reservationId, poId, "manual", 1.0, ocNumber, actor);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id_reserva", code);
             m.put("orden_compra_id", poId);
             m.put("numero_oc", ocNumber);
+            m.put("archivo", file == null ? null : file.name());
             m.put("resultado", effect);
             return m;
         });

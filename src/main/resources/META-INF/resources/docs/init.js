@@ -1,8 +1,21 @@
-// Swagger UI on the service's own OpenAPI document (generated from routes/rest-api.camel.yaml).
-// Requests go to the same origin, so the browser sends the login it already has.
+// Swagger UI on the service's own OpenAPI document (generated from the REST DSL in routes/).
+// Requests go to the same origin, so the browser sends the session it already has; writes also
+// need the session's CSRF token, which /api/cuenta/csrf gives and every request then carries.
+var csrfToken = null;
+fetch("/api/cuenta/csrf", { credentials: "same-origin" })
+  .then(function (r) { return r.ok ? r.json() : {}; })
+  .then(function (j) { csrfToken = j.csrf || null; })
+  .catch(function () { /* without it, reads still work */ });
+
 window.ui = SwaggerUIBundle({
   url: "/openapi.json",
   dom_id: "#swagger-ui",
   deepLinking: true,
-  withCredentials: true
+  withCredentials: true,
+  requestInterceptor: function (request) {
+    if (csrfToken) {
+      request.headers["X-CSRF-Token"] = csrfToken;
+    }
+    return request;
+  }
 });

@@ -1,7 +1,8 @@
 // Seguimiento OC: the dashboard's only script (no inline script anywhere; CSP allows 'self' only).
 // 1. Forms marked data-accion are sent with fetch (POST, or data-metodo), with the session's CSRF token in X-CSRF-Token,
 //    after a confirmation when data-confirmar says so. Fields go as JSON (empty ones left out); those
-//    named in data-consulta also go in the query string.
+//    named in data-consulta also go in the query string. A chosen file is sent as the body instead,
+//    with every field in the query string.
 // 2. Sections with data-refrescar reload their HTML every data-cada seconds.
 (function () {
   'use strict';
@@ -19,19 +20,25 @@
     var json = {};
     var query = [];
     var inQuery = (form.dataset.consulta || '').split(',');
+    var fileInput = form.querySelector('input[type=file]');
+    var file = fileInput && fileInput.files.length ? fileInput.files[0] : null;
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === '_csrf' || el.type === 'submit' || el.value === '') { return; }
+      if (!el.name || el.name === '_csrf' || el.type === 'submit' || el.type === 'file' || el.value === '') { return; }
       json[el.name] = el.value;
-      if (inQuery.indexOf(el.name) >= 0) {
+      if (file || inQuery.indexOf(el.name) >= 0) {
         query.push(encodeURIComponent(el.name) + '=' + encodeURIComponent(el.value));
       }
     });
+    if (file) {  // the file is the body; the other fields and its name go in the query string
+      query.push(encodeURIComponent(fileInput.name) + '=' + encodeURIComponent(file.name));
+    }
     var url = form.getAttribute('action') + (query.length ? '?' + query.join('&') : '');
     return fetch(url, {
       method: form.dataset.metodo || 'POST',
       credentials: 'same-origin',
-      headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify(json)
+      headers: { 'X-CSRF-Token': csrf, 'Accept': 'application/json',
+                 'Content-Type': file ? (file.type || 'application/octet-stream') : 'application/json' },
+      body: file ? file : JSON.stringify(json)
     });
   }
 

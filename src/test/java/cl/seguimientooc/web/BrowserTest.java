@@ -173,12 +173,20 @@ class BrowserTest {
     void theOperatorMarksTheOcReceived() throws Exception {
         browser.get(url("/reservas/" + CODE));
         browser.findElement(By.id("numero-oc")).sendKeys("OC-4455");
+        java.nio.file.Path ocFile = java.nio.file.Files.createTempDirectory("oc").resolve("OC-4455.pdf");
+        java.nio.file.Files.write(ocFile, TestPdfs.realSample());
+        browser.findElement(By.id("archivo-oc")).sendKeys(ocFile.toAbsolutePath().toString());
         browser.findElement(By.id("marcar-oc")).click();
         waiting().until(ExpectedConditions.alertIsPresent()).accept();
         waiting().until(d -> d.findElement(By.id("ficha")).getText().contains("recibida"));
         assertEquals("recibida", h.getJson("/api/reservas/" + CODE).path("estado").asText());
         assertTrue(browser.findElement(By.id("linea-de-tiempo")).getText().contains("oc recibida — " + MailHarness.ADMIN_USER),
                 browser.findElement(By.id("linea-de-tiempo")).getText());
+        String fileLink = browser.findElement(By.linkText("OC-4455.pdf")).getAttribute("href");
+        java.net.http.HttpResponse<byte[]> stored = java.net.http.HttpClient.newHttpClient().send(
+                h.request(new java.net.URI(fileLink).getPath()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, stored.statusCode());
+        assertTrue(java.util.Arrays.equals(TestPdfs.realSample(), stored.body()), "the uploaded OC file is stored as sent");
     }
 
     @Test
@@ -237,6 +245,10 @@ class BrowserTest {
         }
         browser.get(url("/plantillas?plantilla=ultimatum&reserva=" + CODE));
         assertTrue(browser.findElement(By.id("asunto-plantilla")).getText().contains(CODE));
+        browser.get(url("/docs"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+        assertTrue(browser.findElements(By.cssSelector(".opblock")).size() > 20, "Swagger UI lists the API with the session");
+        Browser.screenshot(browser, "docs");
     }
 
     @Test
