@@ -9,6 +9,7 @@
   <label>Copia (CC) <input name="correos_cc" value="${(c.correos_cc![])?join(", ")}" maxlength="1000"></label>
   <label>Alias (uno por línea) <textarea name="alias" rows="2" maxlength="2000">${(c.alias![])?join("\n")}</textarea></label>
   <label>Variante de escalera <input name="escalera" value="${c.escalera!""}" maxlength="60"></label>
+  <label>Días por nivel (p. ej. recordatorio=3; ultimatum=5) <input name="dias_escalera" value="<#if c.dias_escalera??><#list c.dias_escalera as nivel, dias>${nivel}=${dias}<#sep>; </#sep></#list></#if>" maxlength="200"></label>
   <label>Omitir niveles <input name="omitir_niveles" value="${(c.omitir_niveles![])?join(", ")}" maxlength="200"></label>
   <label>Notas <input name="notas" value="${c.notas!""}" maxlength="1000"></label>
   <button type="submit">Guardar</button>

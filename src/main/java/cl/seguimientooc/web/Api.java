@@ -121,13 +121,20 @@ public final class Api {
         return Json.write(answer);
     }
 
-    /** {"escalera": "variante", "dias_escalera": {"recordatorio": 3}, "omitir_niveles": ["ultimatum"]}; null when absent. */
+    /**
+     * {"escalera": "variante", "dias_escalera": {"recordatorio": 3} (or "recordatorio=3; ultimatum=5"),
+     * "omitir_niveles": ["ultimatum"]}; null when absent.
+     */
     private static cl.seguimientooc.ladder.ClientLadder ladder(JsonNode body) {
         if (!body.has("escalera") && !body.has("dias_escalera") && !body.has("omitir_niveles")) {
             return null;
         }
         Map<String, Integer> days = new LinkedHashMap<>();
         JsonNode d = body.path("dias_escalera");
+        if (d.isTextual()) { // a form field or a CSV cell: "recordatorio=3; ultimatum=5"
+            days.putAll(cl.seguimientooc.ladder.ClientLadder.parseDays(d.asText()));
+            d = Json.MAPPER.createObjectNode();
+        }
         if (!d.isMissingNode() && !d.isNull() && !d.isObject()) {
             throw new IllegalArgumentException("«dias_escalera» debe ser un objeto nivel → días, p. ej. {\"recordatorio\": 3}");
         }

@@ -227,4 +227,24 @@ class WebLoginTest {
         HttpResponse<String> preview = send(request("/plantillas/vista?plantilla=recordatorio").header("Authorization", MailHarness.AUTHORIZATION));
         assertTrue(preview.headers().firstValue("Content-Security-Policy").orElse("").contains("sandbox"), "the e-mail preview runs nothing");
     }
+
+    @Test
+    void theClientFormSendsLadderDaysAsText() throws Exception {
+        HttpResponse<String> saved = send(request("/api/clientes").header("Authorization", MailHarness.AUTHORIZATION)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"nombre\": \"Dias SpA\", \"requiere_oc\": \"true\", \"dias_escalera\": \"recordatorio=3; ultimatum=6\","
+                                + " \"alias\": \"Días Sociedad Anónima\\nDIAS SA\"}")));
+        assertEquals(201, saved.statusCode(), saved.body());
+        assertEquals("{\"ultimatum\": 6, \"recordatorio\": 3}", h.scalar("SELECT ladder_days::text FROM client WHERE name = 'Dias SpA'"));
+        assertEquals(2L, ((Number) h.scalar("SELECT count(*) FROM client_alias a JOIN client c ON c.id = a.client_id"
+                + " WHERE c.name = 'Dias SpA'")).longValue(), "one alias per line, spaces kept");
+        HttpResponse<String> wrong = send(request("/api/clientes").header("Authorization", MailHarness.AUTHORIZATION)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"nombre\": \"Dias SpA\", \"dias_escalera\": \"recordatorio tres\"}")));
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("recordatorio=3;ultimatum=5"), wrong.body());
+        HttpResponse<String> page = send(request("/clientes").header("Authorization", MailHarness.AUTHORIZATION));
+        assertTrue(page.body().contains("value=\"ultimatum=6; recordatorio=3\"") || page.body().contains("value=\"recordatorio=3; ultimatum=6\""),
+                "the form shows the days as they are typed");
+    }
 }
