@@ -13,6 +13,9 @@ window.ui = SwaggerUIBundle({
   deepLinking: true,
   withCredentials: true,
   requestInterceptor: function (request) {
+    // the document names the server by the address it listens on (0.0.0.0 in a container);
+    // "Try it out" always goes to the origin this page came from
+    request.url = request.url.replace(/^https?:\/\/[^\/]+/, window.location.origin);
     if (csrfToken) {
       request.headers["X-CSRF-Token"] = csrfToken;
     }

@@ -249,6 +249,16 @@ class BrowserTest {
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
         assertTrue(browser.findElements(By.cssSelector(".opblock")).size() > 20, "Swagger UI lists the API with the session");
         Browser.screenshot(browser, "docs");
+        WebElement run = browser.findElement(By.xpath("//div[contains(@class,'opblock-post')]"
+                + "[.//*[@data-path='/api/process-now']]"));
+        run.findElement(By.cssSelector(".opblock-summary")).click();
+        waiting().until(d -> !run.findElements(By.cssSelector(".try-out__btn")).isEmpty());
+        run.findElement(By.cssSelector(".try-out__btn")).click();
+        waiting().until(d -> !run.findElements(By.cssSelector(".btn.execute")).isEmpty());
+        run.findElement(By.cssSelector(".btn.execute")).click();
+        waiting().until(d -> !run.findElements(By.cssSelector(".live-responses-table tbody .response-col_status")).isEmpty());
+        assertEquals("200", run.findElement(By.cssSelector(".live-responses-table tbody .response-col_status")).getText().strip(),
+                "a write from Swagger UI carries the session's CSRF token and goes to this origin");
     }
 
     @Test
