@@ -247,4 +247,63 @@ class WebLoginTest {
         assertTrue(page.body().contains("value=\"ultimatum=6; recordatorio=3\"") || page.body().contains("value=\"recordatorio=3; ultimatum=6\""),
                 "the form shows the days as they are typed");
     }
+
+    HttpResponse<String> postJson(String path, String cookie, String csrf, String json) throws Exception {
+        return send(request(path).header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    String csrfOf(String cookie) throws Exception {
+        return find(send(request("/cuenta").header("Cookie", cookie)).body(), "<meta name=\"csrf\" content=\"([^\"]+)\"");
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndIdleSessionsExpire() throws Exception {
+        user("cambiante", Role.OPERADOR);
+        String first = login("cambiante", PASSWORD);
+        String second = login("cambiante", PASSWORD);
+        String csrf = csrfOf(first);
+        HttpResponse<String> wrong = postJson("/api/cuenta/clave", first, csrf, "{\"actual\": \"no-es\", \"nueva\": \"otra-clave-larga\"}");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        HttpResponse<String> weak = postJson("/api/cuenta/clave", first, csrf, "{\"actual\": \"" + PASSWORD + "\", \"nueva\": \"corta\"}");
+        assertTrue(weak.body().contains("al menos 10 caracteres"), weak.body());
+        HttpResponse<String> ok = postJson("/api/cuenta/clave", first, csrf, "{\"actual\": \"" + PASSWORD + "\", \"nueva\": \"otra-clave-larga\"}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(200, send(request("/api/stats").header("Cookie", first)).statusCode(), "this session goes on");
+        assertEquals(401, send(request("/api/stats").header("Cookie", second)).statusCode(), "the other one is closed");
+        assertTrue(login("cambiante", PASSWORD).startsWith("fallo:401"), "the old password is gone");
+        assertTrue(login("cambiante", "otra-clave-larga").startsWith("soc_sesion="));
+        h.query("UPDATE web_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user"
+                + " WHERE username = 'cambiante') RETURNING 1");
+        assertEquals(401, send(request("/api/stats").header("Cookie", first)).statusCode(), "idle for longer than 30 minutes");
+    }
+
+    @Test
+    void adminsManageUsersAndTokensButNeverLoseTheLastAdmin() throws Exception {
+        String admin = login(MailHarness.ADMIN_USER, MailHarness.ADMIN_PASSWORD);
+        String csrf = csrfOf(admin);
+        HttpResponse<String> created = postJson("/api/usuarios", admin, csrf,
+                "{\"usuario\": \"nueva.operadora\", \"nombre\": \"Nueva\", \"rol\": \"operador\", \"clave\": \"" + PASSWORD + "\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = MailHarness.JSON.readTree(created.body()).path("id").asLong();
+        assertEquals(409, postJson("/api/usuarios", admin, csrf, "{\"usuario\": \"Nueva.Operadora\", \"rol\": \"lector\","
+                + " \"clave\": \"" + PASSWORD + "\"}").statusCode(), "names are unique whatever their case");
+        String hers = login("nueva.operadora", PASSWORD);
+        HttpResponse<String> token = postJson("/api/cuenta/tokens", hers, csrfOf(hers), "{\"nombre\": \"planilla\"}");
+        assertEquals(201, token.statusCode(), token.body());
+        String secret = MailHarness.JSON.readTree(token.body()).path("token").asText();
+        assertEquals(200, send(request("/api/stats").header("Authorization", "Bearer " + secret)).statusCode());
+        assertEquals(200, postJson("/api/usuarios/" + id, admin, csrf, "{\"activo\": false}").statusCode());
+        assertEquals(401, send(request("/api/stats").header("Cookie", hers)).statusCode(), "a deactivated user's session ends");
+        assertEquals(401, send(request("/api/stats").header("Authorization", "Bearer " + secret)).statusCode(), "and its tokens");
+        long adminId = auth.users().find(MailHarness.ADMIN_USER).id();
+        for (var u : auth.users().list()) {
+            if (u.role() == Role.ADMIN && u.id() != adminId) {
+                auth.users().update(u.id(), Role.LECTOR, u.active());
+            }
+        }
+        HttpResponse<String> last = postJson("/api/usuarios/" + adminId, admin, csrf, "{\"rol\": \"lector\"}");
+        assertEquals(409, last.statusCode(), last.body());
+        assertTrue(last.body().contains("único administrador activo"), last.body());
+    }
 }
