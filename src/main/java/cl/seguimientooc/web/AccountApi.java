@@ -128,15 +128,6 @@ public final class AccountApi {
     }
 
     private static String cookie(Exchange exchange) {
-        String header = exchange.getMessage().getHeader("Cookie", String.class);
-        if (header != null) {
-            for (String part : header.split(";")) {
-                String p = part.strip();
-                if (p.startsWith(Authenticator.COOKIE + "=")) {
-                    return p.substring(Authenticator.COOKIE.length() + 1);
-                }
-            }
-        }
-        return null;
+        return Authenticator.cookie(exchange.getMessage().getHeader("Cookie", String.class), Authenticator.COOKIE);
     }
 }

@@ -84,13 +84,18 @@ public final class HttpGuard implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         String path = ctx.normalizedPath();
         String method = request.method().name();
-        ctx.response().putHeader("X-Content-Type-Options", "nosniff");
-        ctx.response().putHeader("X-Frame-Options", isPreview(path) ? "SAMEORIGIN" : "DENY");
-        ctx.response().putHeader("Content-Security-Policy", csp(path));
-        ctx.response().putHeader("Referrer-Policy", "same-origin");
-        if (!path.startsWith("/static/")) {
-            ctx.response().putHeader("Cache-Control", "no-store");
+        securityHeaders(ctx, path);
+        java.util.Set<String> queryNames;
+        try {
+            queryNames = ResponseHeaders.queryNames(ctx.queryParams());
+        } catch (RuntimeException malformed) { // an escape that does not decode
+            error(ctx, 400, "la consulta de la dirección no es válida (un «%» sin dos dígitos hexadecimales)");
+            return;
         }
+        ctx.response().headersEndHandler(v -> { // last: whatever a route copied into the response
+            ResponseHeaders.clean(ctx.response().headers(), queryNames);
+            securityHeaders(ctx, path);
+        });
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
             error(ctx, 413, "el cuerpo de la solicitud supera el máximo de " + maxBodyBytes / 1024 + " KB (WEB_MAX_BODY_BYTES)");
@@ -155,6 +160,16 @@ public final class HttpGuard implements Handler<RoutingContext> {
         }
         ctx.setUser(Caller.user(p));
         ctx.next();
+    }
+
+    private static void securityHeaders(RoutingContext ctx, String path) {
+        ctx.response().putHeader("X-Content-Type-Options", "nosniff");
+        ctx.response().putHeader("X-Frame-Options", isPreview(path) ? "SAMEORIGIN" : "DENY");
+        ctx.response().putHeader("Content-Security-Policy", csp(path));
+        ctx.response().putHeader("Referrer-Policy", "same-origin");
+        if (!path.startsWith("/static/")) {
+            ctx.response().putHeader("Cache-Control", "no-store");
+        }
     }
 
     /** A browser navigating to a page is sent to the login page; API clients get 401. */

@@ -91,7 +91,9 @@ class BrowserTest {
         browser.get(url("/login"));
         browser.findElement(By.id("usuario")).sendKeys(user);
         browser.findElement(By.id("clave")).sendKeys(password);
-        browser.findElement(By.id("ingresar")).click();
+        WebElement button = browser.findElement(By.id("ingresar"));
+        button.click();
+        waiting().until(ExpectedConditions.stalenessOf(button)); // the answer's page, not the form still showing
     }
 
     /** fetch() from the page, as a forged request would be; returns the status. */
@@ -134,7 +136,7 @@ class BrowserTest {
         browser.findElement(By.id("usuario")).sendKeys(MailHarness.ADMIN_USER);
         browser.findElement(By.id("clave")).sendKeys(MailHarness.ADMIN_PASSWORD);
         browser.findElement(By.id("ingresar")).click();
-        waiting().until(ExpectedConditions.urlContains("/reservas"));
+        waiting().until(ExpectedConditions.urlMatches("^http://localhost:\\d+/reservas$")); // not /login?siguiente=%2Freservas
         browser.get(url("/"));
         assertEquals(MailHarness.ADMIN_USER, browser.findElement(By.id("usuario-actual")).getText());
         assertTrue(browser.findElement(By.id("tarjeta-pendientes")).getText().contains("Pendientes"));

@@ -306,4 +306,21 @@ class WebLoginTest {
         assertEquals(409, last.statusCode(), last.body());
         assertTrue(last.body().contains("único administrador activo"), last.body());
     }
+
+    @Test
+    void requestHeadersAndQueryParametersNeverBecomeResponseHeaders() throws Exception {
+        HttpResponse<String> r = send(request("/api/stats?Set-Cookie=soc_sesion%3Dajena&Location=http://otro.example&x=1")
+                .header("Authorization", MailHarness.AUTHORIZATION).header("X-Secreto", "eco")
+                .header("Content-Security-Policy", "default-src *"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().allValues("Set-Cookie").isEmpty(), r.headers().toString());
+        assertTrue(r.headers().firstValue("Location").isEmpty(), r.headers().toString());
+        assertTrue(r.headers().firstValue("X-Secreto").isEmpty() && r.headers().firstValue("x").isEmpty(), r.headers().toString());
+        assertEquals("default-src 'none'; frame-ancestors 'none'", r.headers().firstValue("Content-Security-Policy").orElse(""));
+        HttpResponse<String> page = send(request("/reservas?Set-Cookie=soc_sesion%3Dajena").header("Authorization", MailHarness.AUTHORIZATION));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().allValues("Set-Cookie").isEmpty(), page.headers().toString());
+        HttpResponse<String> form = send(request("/login?siguiente=%2F"));
+        assertTrue(form.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("soc_ingreso=")), "our own cookies stay");
+    }
 }

@@ -127,6 +127,20 @@ public final class Authenticator {
         return p;
     }
 
+    /** One cookie's value from a request's Cookie header, or null. */
+    public static String cookie(String header, String name) {
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            String p = part.strip();
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
     /** The user named in a Basic header (for logs), or null. */
     public static String basicUser(String header) {
         String[] c = basicCredentials(header);

@@ -63,17 +63,7 @@ final class Forms {
 
     /** One cookie from the request's Cookie header, or null. */
     static String cookie(Exchange exchange, String name) {
-        String header = exchange.getMessage().getHeader("Cookie", String.class);
-        if (header == null) {
-            return null;
-        }
-        for (String part : header.split(";")) {
-            String p = part.strip();
-            if (p.startsWith(name + "=")) {
-                return p.substring(name.length() + 1);
-            }
-        }
-        return null;
+        return cl.seguimientooc.web.auth.Authenticator.cookie(exchange.getMessage().getHeader("Cookie", String.class), name);
     }
 
     /** A same-site path to go to after login; anything else (other hosts, //x, odd characters) is the home page. */

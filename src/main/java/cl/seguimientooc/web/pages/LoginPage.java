@@ -29,7 +29,7 @@ public final class LoginPage {
         this.auth = auth;
     }
 
-    /** GET /login: the form (a signed-in visitor goes home). */
+    /** GET /login: the form ({@code motivo=salida}: after a logout). */
     public Page form(Exchange exchange) {
         String next = Forms.localTarget(exchange.getMessage().getHeader("siguiente", String.class));
         return formPage(exchange, next, null, exchange.getMessage().getHeader("motivo", String.class));
@@ -89,7 +89,6 @@ public final class LoginPage {
         model.put("csrf", token);
         model.put("error", error);
         model.put("salida", "salida".equals(reason));
-        model.put("expirada", "expirada".equals(reason));
         return new Page("login.ftl", model);
     }
 
