@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public final class Api {
 
     private static final SqlStatements SQL = SqlStatements.load("api.sql");
+    /** The list joined with the free search's ids: one text of its own, so one plan of its own (api.sql). */
+    private static final String SEARCH = searchStatement();
     private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
     private static final Set<String> OUTCOMES = Set.of("en_proceso", "procesado", "ignorado", "duplicado", "error");
     private static final Set<String> KINDS = Set.of("desconocido", "confirmacion", "oc", "respuesta", "otro");
@@ -66,7 +68,16 @@ public final class Api {
                 .addValue("agencia", agency == null || agency.isBlank() ? null : likeEscaped(ClientNames.normalize(agency)))
                 .addValue("desde", from).addValue("hasta", to).addValue("q", q)
                 .addValue("qPrefix", q == null ? null : likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
-        return jdbc.queryForObject(SQL.get(q == null ? "reservations" : "reservations_search"), page(p, limit, offset), String.class);
+        return jdbc.queryForObject(q == null ? SQL.get("reservations") : SEARCH, page(p, limit, offset), String.class);
+    }
+
+    private static String searchStatement() {
+        String list = SQL.get("reservations");
+        String from = "SELECT r.* FROM reservation r";
+        if (!list.contains(from)) {
+            throw new IllegalStateException("api.sql: «reservations» must select from «" + from + "» for the search to join in");
+        }
+        return list.replace(from, from + " JOIN (" + SQL.get("search_ids") + ") found ON found.id = r.id");
     }
 
     /** A user's text inside a LIKE pattern: its own % and _ match only themselves. */
