@@ -44,7 +44,7 @@ public final class OcIntake {
     private final ReservationStore reservations;
     private final OcMatcher matcher;
     private final PdfTextReader pdfReader;
-    private final OcFiles files;
+    private final OcFileStore files;
     private final boolean acceptWithoutAttachment;
     private final cl.seguimientooc.domain.SenderRules trustedSenders;
     /** The outbox that queues notices to admins and acknowledgements (sent by the ladder route); null: none. */
@@ -63,7 +63,7 @@ public final class OcIntake {
         this.reservations = reservations;
         this.matcher = new OcMatcher(new SqlCatalog(), threshold);
         this.pdfReader = new PdfTextReader(PdfTextReader.Limits.DEFAULT);
-        this.files = files;
+        this.files = new OcFileStore(db.jdbc(), files);
         this.acceptWithoutAttachment = acceptWithoutAttachment;
         this.trustedSenders = new cl.seguimientooc.domain.SenderRules(trustedSenders);
     }
@@ -142,7 +142,7 @@ public final class OcIntake {
                 skipped.add(Map.of("archivo", a.name() == null ? "(sin nombre)" : a.name(), "motivo", refusal));
                 continue;
             }
-            stored.add(store(poId, i, a));
+            stored.add(this.files.store(poId, i, a));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("orden_compra_id", poId);
@@ -203,6 +203,11 @@ public final class OcIntake {
     private record Waiting(List<String> tokens, String ocNumber, String sender) {
     }
 
+    /** Where this intake keeps OC files (also for a file a person attaches on the dashboard). */
+    public OcFileStore files() {
+        return files;
+    }
+
     /** Tries the waiting OCs again after new reservations appeared (an OC that came first). */
     public int matchWaiting(Collection<String> codes) {
         if (codes.isEmpty()) {
@@ -259,28 +264,6 @@ public final class OcIntake {
         String label = type.equals("respuesta_automatica") ? "respuesta automática" : "respuesta del cliente";
         return new Outcome("respuesta", "procesado", label + " de la reserva " + ref.code()
                 + (ocNumber != null ? " (menciona la OC " + ocNumber + " sin adjuntarla)" : ""), details);
-    }
-
-    /**
-     * A file a person attaches to an OC (marking it received on the dashboard), in the caller's
-     * transaction; refused in Spanish when it breaks the same limits as a mailed one.
-     */
-    public void attach(long poId, MailContent.Attachment a) {
-        String refusal = files.refusal(0, a);
-        if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
-        }
-        store(poId, 0, a);
-    }
-
-    /** Saves a file under oc_files/ (unique name, removed again if the transaction rolls back); returns its path. */
-    private String store(long poId, int index, MailContent.Attachment a) {
-        OcFiles.Written w = files.write(poId, index, a);
-        jdbc.update(SQL.get("insert_file"), new MapSqlParameterSource("poId", poId).addValue("fileName", w.name())
-                .addValue("originalName", a.name()).addValue("storedPath", w.relativePath())
-                .addValue("sha256", MailContent.sha256(a.content())).addValue("size", (long) a.content().length)
-                .addValue("contentType", a.contentType()));
-        return w.relativePath();
     }
 
     @SafeVarargs

@@ -107,7 +107,7 @@ public final class OcApi {
             long poId = jdbc.queryForObject(SQL.get("insert_manual"), new MapSqlParameterSource("reservationId", reservationId)
                     .addValue("ocNumber", ocNumber).addValue("reason", "marcada como recibida por un administrador"), Long.class);
             if (file != null) {
-                intake.attach(poId, file);
+                intake.files().attach(poId, file);
             }
             String effect = intake.receive(reservationId, poId, "manual", 1.0, ocNumber, actor);
             Map<String, Object> m = new LinkedHashMap<>();
