@@ -4,7 +4,8 @@
 # application.properties, ladder.yaml, the jar and lib/), which may be read-only; everything the
 # service writes goes to DATA_DIR, OC_FILES_DIR and LOG_DIR (volumes).
 #
-# JAVA_OPTS replaces the memory and GC defaults below; JAVA_OPTS_EXTRA adds to them.
+# JAVA_OPTS replaces the memory and GC defaults below; JAVA_OPTS_EXTRA adds to them. APP_JAR names
+# the jar when it is not in the application directory (a checkout: target/seguimiento-oc.jar).
 set -euo pipefail
 
 APP_DIR="${APP_DIR:-$(cd "$(dirname "$0")" && pwd)}"
@@ -30,4 +31,4 @@ DEFAULT_OPTS="$DEFAULT_OPTS -Djava.io.tmpdir=$DATA_DIR/tmp -Dfile.encoding=UTF-8
 mkdir -p "$DATA_DIR/tmp"
 
 # shellcheck disable=SC2086 # the options are words on purpose
-exec java ${JAVA_OPTS:-$DEFAULT_OPTS} ${JAVA_OPTS_EXTRA:-} -jar "$APP_DIR/seguimiento-oc.jar" "$@"
+exec java ${JAVA_OPTS:-$DEFAULT_OPTS} ${JAVA_OPTS_EXTRA:-} -jar "${APP_JAR:-$APP_DIR/seguimiento-oc.jar}" "$@"
