@@ -49,16 +49,13 @@ public class FootprintBench {
             env.put("WEB_PORT", String.valueOf(port));
             env.put("ADMIN_PASSWORD", "clave-de-medicion");
             env.put("LOG_LEVEL", "WARN");
-            env.put("IMAP_HOST", "localhost");
-            env.put("IMAP_PORT", String.valueOf(mail.getImap().getPort()));
-            env.put("IMAP_USE_SSL", "false");
-            env.put("IMAP_USERNAME", "confirmaciones");
-            env.put("IMAP_PASSWORD", "secreto");
-            env.put("OC_INBOX_HOST", "localhost");
-            env.put("OC_INBOX_PORT", String.valueOf(mail.getImap().getPort()));
-            env.put("OC_INBOX_USE_SSL", "false");
-            env.put("OC_INBOX_USERNAME", "oc");
-            env.put("OC_INBOX_PASSWORD", "secreto");
+            for (String[] box : new String[][] {{"IMAP_", "confirmaciones"}, {"OC_INBOX_", "oc"}}) {
+                env.put(box[0] + "HOST", "localhost");
+                env.put(box[0] + "PORT", String.valueOf(mail.getImap().getPort()));
+                env.put(box[0] + "USE_SSL", "false");
+                env.put(box[0] + "USERNAME", box[1]);
+                env.put(box[0] + "PASSWORD", "secreto");
+            }
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
             env.put("SMTP_USE_TLS", "false");

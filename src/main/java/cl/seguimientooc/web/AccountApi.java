@@ -94,8 +94,7 @@ public final class AccountApi {
     /** {@code POST /api/usuarios/{id} {"rol", "activo", "clave"?}}: role, state, and optionally a new password. */
     public String updateUser(@Header("id") long id, @Body String json, Exchange exchange) {
         JsonNode b = Api.object(json);
-        Users.Listed current = auth.users().list().stream().filter(u -> u.id() == id).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no existe el usuario " + id));
+        Users.Listed current = auth.users().get(id);
         Role role = b.hasNonNull("rol") ? Role.of(b.get("rol").asText()) : current.role();
         boolean active = b.hasNonNull("activo") ? b.get("activo").asBoolean() : current.active();
         auth.users().update(id, role, active);

@@ -132,9 +132,10 @@ public final class HttpGuard implements Handler<RoutingContext> {
 
     private void admit(RoutingContext ctx, Principal p, String method, String path, String authorization, String address) {
         if (p == null) {
+            String user = Authenticator.basicUser(authorization);
             LOG.warn("Acceso denegado a {} {} desde {} ({})", method, path, address, authorization == null
-                    ? "sin sesión ni credenciales" : Authenticator.basicUser(authorization) == null ? "token o credenciales no válidos"
-                    : "usuario «" + Authenticator.basicUser(authorization) + "»: contraseña incorrecta, usuario desconocido o bloqueado");
+                    ? "sin sesión ni credenciales" : user == null ? "token o credenciales no válidos"
+                    : "usuario «" + user + "»: contraseña incorrecta, usuario desconocido o bloqueado");
             if (wantsPage(ctx, method, path)) {
                 String target = ctx.request().uri();
                 ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/login?siguiente="

@@ -8,7 +8,6 @@ import cl.seguimientooc.support.MailHarness;
 import cl.seguimientooc.support.TestReservations;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
@@ -62,15 +61,8 @@ class DailySummaryTest {
         }
     }
 
-    List<MimeMessage> received() throws Exception {
-        var user = h.greenMail.getUserManager().getUserByEmail(ADMIN);
-        List<MimeMessage> out = new ArrayList<>();
-        if (user != null) {
-            for (var stored : h.greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                out.add(stored.getMimeMessage());
-            }
-        }
-        return out;
+    List<MimeMessage> received() {
+        return h.received(ADMIN);
     }
 
     @Test

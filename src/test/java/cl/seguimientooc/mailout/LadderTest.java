@@ -62,21 +62,8 @@ class LadderTest {
         assertEquals(200, r.statusCode(), r.body());
     }
 
-    /** What arrived in this recipient's own mailbox (GreenMail keeps one copy per recipient). */
     List<MimeMessage> received(String address) {
-        var user = h.greenMail.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return List.of();
-        }
-        try {
-            List<MimeMessage> out = new ArrayList<>();
-            for (var stored : h.greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                out.add(stored.getMimeMessage());
-            }
-            return out;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return h.received(address);
     }
 
     /** What arrived for this recipient about one reservation (other tests here share the mailboxes). */

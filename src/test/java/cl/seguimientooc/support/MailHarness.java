@@ -181,6 +181,23 @@ public final class MailHarness {
         return store;
     }
 
+    /** What arrived in this recipient's own mailbox (GreenMail keeps one copy per recipient). */
+    public List<MimeMessage> received(String address) {
+        var user = greenMail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            List<MimeMessage> out = new ArrayList<>();
+            for (var stored : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                out.add(stored.getMimeMessage());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- database and HTTP ----
 
     public List<List<Object>> query(String sql, Object... args) throws Exception {

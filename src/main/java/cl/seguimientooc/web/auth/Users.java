@@ -93,10 +93,15 @@ public final class Users {
                 rs.getObject("last_login_at", OffsetDateTime.class), rs.getLong("tokens")));
     }
 
+    /** One user as the Usuarios page lists it; NoSuchElementException (404) when unknown. */
+    public Listed get(long id) {
+        return list().stream().filter(u -> u.id() == id).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no existe el usuario " + id));
+    }
+
     /** Changes role and state; the last active admin cannot demote or deactivate itself away. */
     public void update(long id, Role role, boolean active) {
-        Listed current = list().stream().filter(u -> u.id() == id).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no existe el usuario " + id));
+        Listed current = get(id);
         boolean losesAdmin = current.role() == Role.ADMIN && current.active() && (role != Role.ADMIN || !active);
         if (losesAdmin && activeAdmins() <= 1) {
             throw new IllegalStateException("«" + current.username() + "» es el único administrador activo: cree otro antes");

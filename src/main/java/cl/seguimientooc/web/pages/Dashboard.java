@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public final class Dashboard {
 
     private static final SqlStatements SQL = SqlStatements.load("dashboard.sql");
-    private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
+    private static final ZoneId SANTIAGO = cl.seguimientooc.ladder.ChileHolidays.SANTIAGO;
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     private static final String[] DAYS_TO_OC = {"0–1 días", "2–3 días", "4–5 días", "6–7 días", "8 o más"};
     static final int PAGE_SIZE = 50;

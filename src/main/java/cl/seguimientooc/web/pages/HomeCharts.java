@@ -24,7 +24,7 @@ public final class HomeCharts {
     static final Duration FRESH = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(HomeCharts.class);
     private static final SqlStatements SQL = SqlStatements.load("dashboard.sql");
-    private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
+    private static final ZoneId SANTIAGO = cl.seguimientooc.ladder.ChileHolidays.SANTIAGO;
 
     private record Snapshot(Map<String, Object> data, long at) {
     }
