@@ -49,7 +49,19 @@ final class IntakeBeans {
         RecentMessages recentMessages = new RecentMessages(settings.getInt(Setting.MAIL_LOOKBACK_DAYS));
         registry.bind("recentMessages", RecentMessages.class, recentMessages);
         registry.bind("mailKeys", MailKeys.class, new MailKeys(recentMessages, services.mailRepository, services.extractionAhead));
-        registry.bind("mailJavaProperties", java.util.Properties.class, MailKeys.javaMailProperties());
+        cl.seguimientooc.mail.auth.MailConnections connections = new cl.seguimientooc.mail.auth.MailConnections(settings,
+                new cl.seguimientooc.mail.auth.RefreshTokenStore(services.db.jdbc()));
+        registry.bind("mailConnections", cl.seguimientooc.mail.auth.MailConnections.class, connections);
+        for (MailboxRoutes.Reader r : services.readers) {
+            // each reader logs in as its own account (password or OAuth2) and trusts MAIL_TRUSTSTORE when set
+            cl.seguimientooc.mail.auth.MailLogin login = connections.login(r.loginConnection());
+            String protocol = r.mailbox().ssl() ? "imaps" : "imap";
+            java.util.Properties props = MailKeys.javaMailProperties();
+            connections.configure(props, login, protocol);
+            registry.bind(MailboxRoutes.loginBean(r), cl.seguimientooc.mail.auth.MailLogin.class, login);
+            registry.bind(MailboxRoutes.propertiesBean(r), java.util.Properties.class, props);
+            cl.seguimientooc.mail.auth.MailConnections.warnPlaintext("El buzón de " + r.roles(), r.mailbox().host(), r.mailbox().ssl());
+        }
         registry.bind("seenRestorer", SeenRestorer.class, services.seenRestorer);
         registry.bind("mailIntake", MailIntake.class, services.intake);
         registry.bind("mailTriage", cl.seguimientooc.mail.MailTriage.class, services.triage);

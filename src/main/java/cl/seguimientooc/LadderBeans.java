@@ -48,7 +48,14 @@ final class LadderBeans {
                         settings.getBoolean(Setting.DAILY_SUMMARY_ENABLED) && !settings.get(Setting.SMTP_HOST).isEmpty(),
                         java.time.LocalTime.parse(settings.get(Setting.DAILY_SUMMARY_TIME)), summaryTo), Services.sender(settings)));
         registry.bind("mailFreemarker", freemarker.template.Configuration.class, templates.configuration());
-        registry.bind("smtpJavaProperties", Properties.class, smtpProperties(settings));
+        var connections = registry.lookupByNameAndType("mailConnections", cl.seguimientooc.mail.auth.MailConnections.class);
+        var smtpLogin = connections.login(cl.seguimientooc.config.MailLogins.SMTP);
+        Properties smtp = smtpProperties(settings);
+        connections.configure(smtp, smtpLogin, "smtp");
+        registry.bind("smtpLogin", cl.seguimientooc.mail.auth.MailLogin.class, smtpLogin);
+        registry.bind("smtpJavaProperties", Properties.class, smtp);
+        cl.seguimientooc.mail.auth.MailConnections.warnPlaintext("El envío SMTP", settings.get(Setting.SMTP_HOST),
+                smtp.containsKey("mail.smtp.ssl.enable") || smtp.containsKey("mail.smtp.starttls.enable"));
         registry.bind("ladderApi", LadderApi.class, new LadderApi(planner,
                 new LadderAgenda(db.jdbc(), services.clock, policy, schedule, ladders), new LadderCalendar(db), services.clock));
     }

@@ -10,6 +10,8 @@ public enum Setting {
     IMAP_PORT(Kind.PORT, "Puerto IMAP (993 con SSL, 143 sin SSL)"),
     IMAP_USERNAME(Kind.TEXT, "Usuario IMAP del buzón de confirmaciones"),
     IMAP_PASSWORD(Kind.SECRET, "Contraseña IMAP (o contraseña de aplicación)"),
+    IMAP_AUTH(Kind.MAIL_AUTH, "Cómo se ingresa al buzón de confirmaciones: clave (usuario y contraseña), microsoft365 (OAuth2 con credenciales de cliente) o google (OAuth2 con token de actualización)"),
+    IMAP_OAUTH_REFRESH_TOKEN(Kind.SECRET, "google: token de actualización de la cuenta del buzón de confirmaciones (si Google entrega uno nuevo, se guarda en la base de datos)"),
     IMAP_MAILBOX(Kind.TEXT, "Carpeta a leer"),
     IMAP_USE_SSL(Kind.BOOLEAN, "IMAPS (true) o IMAP sin cifrar (false)"),
     IMAP_CHECK_INTERVAL(Kind.POSITIVE_INT, "Segundos entre lecturas del buzón de confirmaciones"),
@@ -17,6 +19,8 @@ public enum Setting {
     SMTP_PORT(Kind.PORT, "Puerto SMTP (587 STARTTLS, 465 SSL, 25 sin cifrar)"),
     SMTP_USERNAME(Kind.TEXT, "Usuario SMTP"),
     SMTP_PASSWORD(Kind.SECRET, "Contraseña SMTP"),
+    SMTP_AUTH(Kind.OPTIONAL_MAIL_AUTH, "Cómo se ingresa al servidor SMTP: clave, microsoft365 o google (vacío = clave)"),
+    SMTP_OAUTH_REFRESH_TOKEN(Kind.SECRET, "google: token de actualización de la cuenta SMTP (vacío = IMAP_OAUTH_REFRESH_TOKEN)"),
     SMTP_FROM_EMAIL(Kind.EMAIL, "Dirección remitente de los correos"),
     SMTP_FROM_NAME(Kind.TEXT, "Nombre remitente de los correos"),
     SMTP_USE_TLS(Kind.BOOLEAN, "STARTTLS en el puerto SMTP (true/false); el puerto 465 usa SSL directo"),
@@ -24,6 +28,8 @@ public enum Setting {
     OC_INBOX_PORT(Kind.PORT, "Puerto IMAP del buzón de OC"),
     OC_INBOX_USERNAME(Kind.TEXT, "Usuario del buzón de OC (también es la dirección a la que los clientes envían la OC)"),
     OC_INBOX_PASSWORD(Kind.SECRET, "Contraseña del buzón de OC"),
+    OC_INBOX_AUTH(Kind.OPTIONAL_MAIL_AUTH, "Cómo se ingresa al buzón de OC: clave, microsoft365 o google (vacío = IMAP_AUTH)"),
+    OC_INBOX_OAUTH_REFRESH_TOKEN(Kind.SECRET, "google: token de actualización de la cuenta del buzón de OC (vacío = IMAP_OAUTH_REFRESH_TOKEN)"),
     OC_INBOX_MAILBOX(Kind.TEXT, "Carpeta del buzón de OC"),
     OC_INBOX_USE_SSL(Kind.BOOLEAN, "IMAPS para el buzón de OC"),
     OC_CHECK_INTERVAL(Kind.POSITIVE_INT, "Segundos entre lecturas del buzón de OC"),
@@ -33,6 +39,12 @@ public enum Setting {
     IMAP_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino del buzón de confirmaciones si su acción es mover (vacío = MAIL_MOVE_FOLDER)"),
     OC_INBOX_POST_ACTION(Kind.OPTIONAL_POST_ACTION, "Acción posterior del buzón de OC (vacío = MAIL_POST_ACTION)"),
     OC_INBOX_MOVE_FOLDER(Kind.TEXT, "Carpeta de destino del buzón de OC si su acción es mover (vacío = MAIL_MOVE_FOLDER)"),
+    OAUTH_TENANT_ID(Kind.TEXT, "microsoft365: ID del inquilino (tenant) de Microsoft Entra ID donde se registró la aplicación"),
+    OAUTH_CLIENT_ID(Kind.TEXT, "microsoft365 y google: ID de cliente (aplicación) OAuth2"),
+    OAUTH_CLIENT_SECRET(Kind.SECRET, "microsoft365 y google: secreto de cliente OAuth2"),
+    OAUTH_TOKEN_URL(Kind.HTTPS_URL, "Emisor de tokens (vacío = el del proveedor: https://login.microsoftonline.com/{tenant}/ o https://oauth2.googleapis.com/token); solo https"),
+    MAIL_TRUSTSTORE(Kind.TRUSTSTORE, "Almacén de certificados de confianza (PKCS12 o JKS) para IMAP, SMTP y el emisor de tokens (vacío = los del sistema)"),
+    MAIL_TRUSTSTORE_PASSWORD(Kind.SECRET, "Contraseña de MAIL_TRUSTSTORE"),
     MAIL_LOOKBACK_DAYS(Kind.POSITIVE_INT, "Días hacia atrás que se revisan en cada lectura, leídos o no (los ya procesados se saltan)"),
     MAIL_MAX_PER_POLL(Kind.POSITIVE_INT, "Máximo de mensajes nuevos procesados por lectura de un buzón"),
     DATABASE_URL(Kind.DATABASE_URL, "PostgreSQL: postgresql://usuario:clave@servidor:5432/base o jdbc:postgresql://… (vacío = PostgreSQL embebido en ./data/postgres)"),
@@ -83,7 +95,8 @@ public enum Setting {
     /** How a value is checked. */
     public enum Kind {
         TEXT, SECRET, PORT, BOOLEAN, POSITIVE_INT, NON_NEGATIVE_INT, OPTIONAL_POSITIVE_INT, FRACTION, EMAIL, LIST, EMAIL_LIST,
-        SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION, OPTIONAL_POST_ACTION, PATH, DIRECTORY, TIME, SMTP_SSL, INSTANT
+        SENDER_LIST, DATABASE_URL, LOG_LEVEL, POST_ACTION, OPTIONAL_POST_ACTION, PATH, DIRECTORY, TIME, SMTP_SSL, INSTANT,
+        MAIL_AUTH, OPTIONAL_MAIL_AUTH, HTTPS_URL, TRUSTSTORE
     }
 
     private final Kind kind;

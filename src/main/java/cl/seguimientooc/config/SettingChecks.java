@@ -26,7 +26,7 @@ final class SettingChecks {
         if (v.isEmpty()) {
             return switch (s.kind()) {
                 case PORT, BOOLEAN, POSITIVE_INT, NON_NEGATIVE_INT, FRACTION, LOG_LEVEL, POST_ACTION, PATH, DIRECTORY, TIME,
-                     SMTP_SSL -> "no puede estar vacío; defínalo en .env o en el entorno";
+                     SMTP_SSL, MAIL_AUTH -> "no puede estar vacío; defínalo en .env o en el entorno";
                 default -> null;
             };
         }
@@ -68,6 +68,12 @@ final class SettingChecks {
             case SMTP_SSL -> List.of("auto", "true", "false").contains(v.toLowerCase(Locale.ROOT)) ? null
                     : "debe ser auto, true o false";
             case INSTANT -> instant(v);
+            case MAIL_AUTH, OPTIONAL_MAIL_AUTH -> MailLogins.AUTH_METHODS.contains(v.toLowerCase(Locale.ROOT)) ? null
+                    : "debe ser clave, microsoft365 o google";
+            case HTTPS_URL -> v.toLowerCase(Locale.ROOT).startsWith("https://") && v.length() > 8 && !v.contains(" ") ? null
+                    : "debe ser una dirección https:// (el emisor de tokens recibe el secreto de cliente)";
+            case TRUSTSTORE -> Files.isRegularFile(Path.of(v)) ? null
+                    : "el archivo «" + Path.of(v).toAbsolutePath() + "» no existe; corrija la ruta o deje vacío para usar los certificados del sistema";
             default -> null;
         };
     }
@@ -89,6 +95,7 @@ final class SettingChecks {
             problems.add("OC_TEST_CLOCK_AT=" + s.get(Setting.OC_TEST_CLOCK_AT)
                     + ": requiere OC_TEST_CLOCK=true (solo para pruebas); bórrelo en producción");
         }
+        problems.addAll(MailLogins.problems(s));
         return problems;
     }
 

@@ -21,6 +21,11 @@ public final class MailboxRoutes extends RouteBuilder {
         public String mailboxId() {
             return MailboxIds.of(mailbox.username(), mailbox.host(), mailbox.folder());
         }
+
+        /** Whose login it uses: the confirmations account, or the OC mailbox's own. */
+        public String loginConnection() {
+            return routeId.equals(OC_ROUTE) ? cl.seguimientooc.config.MailLogins.OC : cl.seguimientooc.config.MailLogins.CONFIRMATIONS;
+        }
     }
 
     /** Found by Camel Main's package scan; reads the settings bound by AppConfiguration. */
@@ -41,6 +46,16 @@ public final class MailboxRoutes extends RouteBuilder {
         return out;
     }
 
+    /** The registry name of the reader's MailLogin (its {@code authenticator}). */
+    public static String loginBean(Reader r) {
+        return "mailLogin-" + r.routeId();
+    }
+
+    /** The registry name of the reader's jakarta.mail properties. */
+    public static String propertiesBean(Reader r) {
+        return "mailProperties-" + r.routeId();
+    }
+
     @Override
     public void configure() {
         Settings settings = getContext().getRegistry().lookupByNameAndType("settings", Settings.class);
@@ -52,7 +67,8 @@ public final class MailboxRoutes extends RouteBuilder {
                     .parameter("host", m.host())
                     .parameter("port", String.valueOf(m.port()))
                     .parameter("username", m.username())
-                    .parameter("password", m.password())
+                    .parameter("authenticator", loginBean(r))
+                    .parameter("javaMailProperties", propertiesBean(r))
                     .parameter("folder", m.folder())
                     .parameter("delayMillis", String.valueOf(m.intervalSeconds() * 1000L))
                     .parameter("maxPerPoll", String.valueOf(maxPerPoll))

@@ -43,7 +43,10 @@ public final class MailHarness {
             "email.cc.recipients", "oc.test.clock", "oc.test.clock.at", "ladder.smtp.ssl", "ladder.smtp.ssl.trust", "ladder.smtp.ssl.check.identity", "oc.files.dir", "ladder.first.run.delay.ms", "oc.acknowledge", "admin.username", "admin.password", "oc.trusted.senders", "ladder.smtp.redelivery.delay.ms",
             "camel.main.routes-include-pattern", "ladder.file", "templates.dir", "imap.post.action", "imap.move.folder",
             "oc.inbox.post.action", "oc.inbox.move.folder", "web.login.max.failures", "web.login.lock.minutes",
-            "web.session.idle.minutes", "daily.summary.enabled", "daily.summary.time", "daily.summary.recipients");
+            "web.session.idle.minutes", "daily.summary.enabled", "daily.summary.time", "daily.summary.recipients",
+            "imap.auth", "oc.inbox.auth", "smtp.auth", "oauth.tenant.id", "oauth.client.id", "oauth.client.secret", "oauth.token.url",
+            "imap.oauth.refresh.token", "oc.inbox.oauth.refresh.token", "smtp.oauth.refresh.token", "mail.truststore",
+            "mail.truststore.password", "smtp.username", "smtp.password");
     /** The admin credentials every test service runs with. */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "clave-de-prueba";

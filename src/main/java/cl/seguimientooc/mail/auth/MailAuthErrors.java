@@ -1,0 +1,47 @@
+package cl.seguimientooc.mail.auth;
+
+import java.util.Locale;
+
+/**
+ * Turns a mail server's refusal into a Spanish reason that says what to change. The one that
+ * matters most: Microsoft 365 and Gmail switching basic authentication off, which stopped the
+ * earlier system without a word.
+ */
+public final class MailAuthErrors {
+
+    private MailAuthErrors() {
+    }
+
+    /** A Spanish explanation of {@code error} for the connection whose auth setting is {@code authKey}, or null. */
+    public static String explain(Throwable error, String authKey, boolean oauth) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MailLoginException) {
+                return t.getMessage();
+            }
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (basicDisabled(m)) {
+                return oauth ? "el servidor rechazó el token OAuth2 como si fuera una contraseña; revise que la aplicación tenga"
+                        + " los permisos IMAP/SMTP y acceso al buzón (docs/DEPLOY.md, «Correo con OAuth2»)"
+                        : "el servidor desactivó la autenticación básica (usuario y contraseña). Configure OAuth2: "
+                        + authKey + "=microsoft365 u " + authKey + "=google y las claves OAUTH_* (docs/DEPLOY.md, «Correo con OAuth2»)";
+            }
+            if (m.contains("authenticationfailed") || m.contains("authentication failed") || m.contains("authenticate failed")
+                    || m.contains("login failed") || m.contains("invalid credentials") || m.contains("5.7.8")
+                    || m.contains("authentication unsuccessful")) {
+                return oauth ? "el servidor rechazó el token OAuth2: revise que la aplicación tenga acceso a este buzón"
+                        + " (Microsoft 365: permiso IMAP.AccessAsApp/SMTP.SendAsApp y Add-MailboxPermission; Google: alcance https://mail.google.com/)"
+                        : "usuario o contraseña rechazados. Revise la contraseña; si la cuenta es Microsoft 365 o Gmail, puede que"
+                        + " la autenticación básica esté desactivada: use " + authKey + "=microsoft365 o google";
+            }
+        }
+        return null;
+    }
+
+    static boolean basicDisabled(String m) {
+        return m.contains("basic authentication is disabled") || m.contains("basicauthblocked")
+                || m.contains("smtpclientauthentication is disabled") || m.contains("5.7.139")
+                || m.contains("application-specific password required") || m.contains("5.7.9 ")
+                || m.contains("please log in via your web browser") || m.contains("web login required")
+                || m.contains("5.7.14");
+    }
+}
