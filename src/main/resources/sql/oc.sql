@@ -37,9 +37,11 @@ VALUES (:poId, :fileName, :originalName, :storedPath, :sha256, :size, :contentTy
 SELECT id, reservation_code, status FROM reservation WHERE id = :id FOR UPDATE
 
 -- name: receive
+-- answers how long the OC took, from the first request (or the intake), for the time-to-OC histogram
 UPDATE reservation SET status = 'recibida', status_reason = :reason, next_step = NULL, next_step_at = NULL,
        updated_at = now()
  WHERE id = :id
+RETURNING extract(epoch FROM now() - coalesce(ladder_started_at, created_at))::float8 AS waited
 
 -- name: unassigned_for_tokens
 -- Waiting OCs that mention one of a new reservation's codes.

@@ -81,6 +81,11 @@ public class AppConfiguration implements CamelConfiguration {
         Services services = IntakeBeans.bind(context, settings, extractor, database, ladders);
         LadderBeans.bind(registry, settings, services, templates, ladders);
         WebBeans.bind(context, settings, services, templates, ladders);
+        try {
+            OpsBeans.bind(context, settings, services);
+        } catch (Exception e) {
+            throw new IllegalStateException("no se pudo registrar la observabilidad (métricas, JMX): " + e.getMessage(), e);
+        }
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(database));

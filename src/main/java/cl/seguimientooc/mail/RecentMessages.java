@@ -23,8 +23,18 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
     private final long windowMillis;
     private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Where each poll's outcome is reported (route id → connection), or null. */
+    private volatile cl.seguimientooc.ops.ConnectionStatus status;
+    private volatile java.util.function.Function<String, String> connectionOf = routeId -> routeId;
+
     public RecentMessages(int days) {
         this.windowMillis = Duration.ofDays(days).toMillis();
+    }
+
+    /** Reports each poll to {@code status} under the connection {@code connectionOf} names for the route. */
+    public void observe(cl.seguimientooc.ops.ConnectionStatus status, java.util.function.Function<String, String> connectionOf) {
+        this.connectionOf = connectionOf;
+        this.status = status;
     }
 
     @Override
@@ -43,13 +53,23 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        // nothing to do: each message commits on its own
+        // each message commits on its own; the poll itself reached the server
+        if (status != null && consumer instanceof org.apache.camel.spi.RouteIdAware r) {
+            status.success(connectionOf.apply(r.getRouteId()), java.time.Instant.now());
+        }
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        LOG.warn("Lectura de {} fallida; se reintenta en la próxima lectura: {}", consumer.getEndpoint().getEndpointBaseUri(),
-                cause.getMessage());
+        String connection = consumer instanceof org.apache.camel.spi.RouteIdAware r ? connectionOf.apply(r.getRouteId()) : "?";
+        String authKey = "oc".equals(connection) ? "OC_INBOX_AUTH" : "IMAP_AUTH";
+        String why = cl.seguimientooc.mail.auth.MailAuthErrors.explain(cause, authKey);
+        String text = why == null ? String.valueOf(cause.getMessage()) : why + " (" + cause.getMessage() + ")";
+        LOG.warn("Lectura del buzón de {} ({}) fallida; se reintenta en la próxima lectura: {}", connection,
+                consumer.getEndpoint().getEndpointBaseUri(), text);
+        if (status != null) {
+            status.failure(connection, java.time.Instant.now(), text);
+        }
         return false;
     }
 }

@@ -60,6 +60,8 @@ public final class LadderOutbox {
     /** Answers the server gave but the database did not take yet: recorded on the next run. */
     private final Map<Long, Runnable> unrecorded = new ConcurrentHashMap<>();
     private final Map<Long, String> subjects = new ConcurrentHashMap<>();
+    /** Counts sends and failures by level and tracks the SMTP connection (metrics, JMX, health); null: not observed. */
+    private volatile cl.seguimientooc.ops.Telemetry telemetry;
 
     public LadderOutbox(NamedParameterJdbcTemplate jdbc, Instance instance, ReservationStore reservations,
                         LadderClaims.Sender sender, MailTemplates templates, LadderPlanner planner, Retry retry, ServiceClock clock) {
@@ -156,6 +158,9 @@ public final class LadderOutbox {
     /** The server accepted it: recorded (or kept in memory until the database takes it), next level planned. */
     public Sent sent(Outgoing o) {
         Instant now = clock.now();
+        if (telemetry != null) {
+            telemetry.sent(o.step());
+        }
         try {
             Runnable record = () -> jdbc.update(SQL.get("mark_sent"), new MapSqlParameterSource("id", o.id())
                     .addValue("sentAt", Timestamp.from(now)).addValue("reply", "250"));
@@ -195,6 +200,9 @@ public final class LadderOutbox {
             reservations.audit("sistema", "envio_fallido", o.reservationId(), details);
         });
         LOG.error("Correo {} ({}) rechazado definitivamente: {}", o.id(), o.step(), reply);
+        if (telemetry != null) {
+            telemetry.failed(o.step(), true, reply);
+        }
         return result(o, "fallido", reply, null);
     }
 
@@ -208,7 +216,14 @@ public final class LadderOutbox {
         record(o, () -> jdbc.update(SQL.get("mark_retry"), new MapSqlParameterSource("id", o.id()).addValue("error", reply)
                 .addValue("reply", reply).addValue("nextAt", Timestamp.from(nextAt))));
         LOG.warn("Correo {} ({}) no enviado (intento {}), se reintenta {}: {}", o.id(), o.step(), o.attempts(), nextAt, reply);
+        if (telemetry != null) {
+            telemetry.failed(o.step(), false, reply);
+        }
         return result(o, "error", reply, nextAt.toString());
+    }
+
+    public void observe(cl.seguimientooc.ops.Telemetry telemetry) {
+        this.telemetry = telemetry;
     }
 
     Duration backoff(int attempts) {

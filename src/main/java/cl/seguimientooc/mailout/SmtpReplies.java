@@ -46,8 +46,13 @@ public final class SmtpReplies {
     /** A failure, in words, for the ledger and the logs. */
     static String describe(Throwable ex) {
         StringBuilder b = new StringBuilder();
-        for (Throwable t = ex; t != null && b.length() < 500; t = t.getCause()) {
-            if (b.length() > 0) {
+        String login = cl.seguimientooc.mail.auth.MailAuthErrors.explain(ex, "SMTP_AUTH");
+        if (login != null) { // what to change first, then the server's words
+            b.append(login).append(". ");
+        }
+        int start = b.length();
+        for (Throwable t = ex; t != null && b.length() < 500 + start; t = t.getCause()) {
+            if (b.length() > start) {
                 b.append(" ← ");
             }
             b.append(t.getClass().getSimpleName()).append(": ").append(String.valueOf(t.getMessage()).strip());

@@ -47,6 +47,8 @@ public final class OcIntake {
     private final OcFileStore files;
     private final boolean acceptWithoutAttachment;
     private final cl.seguimientooc.domain.SenderRules trustedSenders;
+    /** Told how many seconds each OC took (the time-to-OC metric). */
+    private volatile java.util.function.DoubleConsumer receipts = seconds -> { };
     /** The outbox that queues notices to admins and acknowledgements (sent by the ladder route); null: none. */
     private final cl.seguimientooc.mailout.LadderClaims notices;
     private final boolean acknowledge;
@@ -187,8 +189,8 @@ public final class OcIntake {
                     : "documento guardado; la reserva está " + status.code();
         }
         status.checkTransition(ReservationStatus.RECIBIDA);
-        jdbc.update(SQL.get("receive"), Map.of("id", reservationId, "reason", "OC recibida"
-                + (ocNumber == null ? "" : " (" + ocNumber + ")")));
+        receipts.accept(jdbc.queryForObject(SQL.get("receive"), Map.of("id", reservationId, "reason", "OC recibida"
+                + (ocNumber == null ? "" : " (" + ocNumber + ")")), Double.class));
         details.put("antes", status.code());
         reservations.audit(actor, "oc_recibida", reservationId, details);
         if (status == ReservationStatus.SUSPENDIDA) {
@@ -201,6 +203,10 @@ public final class OcIntake {
 
     /** An OC waiting in the queue: the codes it mentions, its number, who sent it. */
     private record Waiting(List<String> tokens, String ocNumber, String sender) {
+    }
+
+    public void onReceipt(java.util.function.DoubleConsumer receipts) {
+        this.receipts = receipts;
     }
 
     /** Where this intake keeps OC files (also for a file a person attaches on the dashboard). */

@@ -84,10 +84,11 @@ class SettingsTest {
 
     @Test
     void summaryMasksSecrets() {
-        Settings s = load(Map.of("IMAP_PASSWORD", "s3cr3t", "DATABASE_URL", "postgresql://oc:clave@db:5432/oc"));
+        Settings s = load(Map.of("IMAP_PASSWORD", "s3cr3t", "DATABASE_URL", "postgresql://oc:pw-db@db:5432/oc",
+                "OAUTH_CLIENT_SECRET", "cs-123", "IMAP_OAUTH_REFRESH_TOKEN", "rt-456"));
         String summary = String.join("\n", s.summary());
         assertFalse(summary.contains("s3cr3t"));
-        assertFalse(summary.contains("clave"));
+        assertFalse(summary.contains("pw-db") || summary.contains("cs-123") || summary.contains("rt-456"));
         assertTrue(summary.contains("postgresql://oc:****@db:5432/oc"), summary);
     }
 

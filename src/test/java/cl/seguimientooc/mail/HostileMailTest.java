@@ -231,10 +231,14 @@ class HostileMailTest {
         }
         try (cl.seguimientooc.support.ControllableSmtp proxy = new cl.seguimientooc.support.ControllableSmtp(h.imapPort())) {
             // a second mailbox route through the proxy, built from the same template as the real ones
+            context.getRegistry().bind("mailLogin-cortes", new cl.seguimientooc.mail.auth.MailLogin(new cl.seguimientooc.config
+                    .MailLogins.Login("confirmaciones", "clave", "cortes", "secreto", "", null, null), null));
+            context.getRegistry().bind("mailProperties-cortes", MailKeys.javaMailProperties());
             context.addRouteFromTemplate("mail-cortes", "mailbox-reader", java.util.Map.ofEntries(
                     java.util.Map.entry("protocol", "imap"), java.util.Map.entry("host", "localhost"),
                     java.util.Map.entry("port", String.valueOf(proxy.port())), java.util.Map.entry("username", "cortes"),
-                    java.util.Map.entry("password", "secreto"), java.util.Map.entry("folder", "INBOX"),
+                    java.util.Map.entry("authenticator", "mailLogin-cortes"), java.util.Map.entry("folder", "INBOX"),
+                    java.util.Map.entry("javaMailProperties", "mailProperties-cortes"),
                     java.util.Map.entry("delayMillis", "500"), java.util.Map.entry("maxPerPoll", "20"),
                     java.util.Map.entry("mailboxId", MailboxIds.of("cortes", "localhost", "INBOX")),
                     java.util.Map.entry("roles", "confirmaciones")));

@@ -13,25 +13,22 @@ public final class MailAuthErrors {
     }
 
     /** A Spanish explanation of {@code error} for the connection whose auth setting is {@code authKey}, or null. */
-    public static String explain(Throwable error, String authKey, boolean oauth) {
+    public static String explain(Throwable error, String authKey) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MailLoginException) {
                 return t.getMessage();
             }
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (basicDisabled(m)) {
-                return oauth ? "el servidor rechazó el token OAuth2 como si fuera una contraseña; revise que la aplicación tenga"
-                        + " los permisos IMAP/SMTP y acceso al buzón (docs/DEPLOY.md, «Correo con OAuth2»)"
-                        : "el servidor desactivó la autenticación básica (usuario y contraseña). Configure OAuth2: "
-                        + authKey + "=microsoft365 u " + authKey + "=google y las claves OAUTH_* (docs/DEPLOY.md, «Correo con OAuth2»)";
+                return "el servidor desactivó la autenticación básica (usuario y contraseña). Configure OAuth2: "
+                        + authKey + "=microsoft365 o " + authKey + "=google y las claves OAUTH_* (docs/DEPLOY.md, «Correo con OAuth2»)";
             }
             if (m.contains("authenticationfailed") || m.contains("authentication failed") || m.contains("authenticate failed")
                     || m.contains("login failed") || m.contains("invalid credentials") || m.contains("5.7.8")
                     || m.contains("authentication unsuccessful")) {
-                return oauth ? "el servidor rechazó el token OAuth2: revise que la aplicación tenga acceso a este buzón"
-                        + " (Microsoft 365: permiso IMAP.AccessAsApp/SMTP.SendAsApp y Add-MailboxPermission; Google: alcance https://mail.google.com/)"
-                        : "usuario o contraseña rechazados. Revise la contraseña; si la cuenta es Microsoft 365 o Gmail, puede que"
-                        + " la autenticación básica esté desactivada: use " + authKey + "=microsoft365 o google";
+                return "el servidor rechazó el ingreso. Con " + authKey + "=clave revise usuario y contraseña (si la cuenta es"
+                        + " Microsoft 365 o Gmail, la autenticación básica puede estar desactivada: use OAuth2); con OAuth2 revise"
+                        + " que la aplicación tenga acceso a este buzón (docs/DEPLOY.md, «Correo con OAuth2»)";
             }
         }
         return null;

@@ -1,0 +1,55 @@
+package cl.seguimientooc.ops;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The last successful use and the last error of each mail connection (the confirmations and OC
+ * mailboxes, SMTP), as this replica saw them: fed by the mailbox poll strategy and the ladder's
+ * sends, read by health checks, metrics and the Stats MBean.
+ */
+public final class ConnectionStatus {
+
+    public static final String SMTP = "smtp";
+
+    /** One connection; {@code failuresInARow} resets at the next success. */
+    public record State(String connection, Instant lastSuccess, Instant lastError, String lastErrorText, long failuresInARow) {
+
+        /** ok, degradado (its last attempt failed) or sin_datos (not tried yet). */
+        public String status() {
+            if (lastError != null && (lastSuccess == null || lastError.isAfter(lastSuccess))) {
+                return "degradado";
+            }
+            return lastSuccess == null ? "sin_datos" : "ok";
+        }
+    }
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** Registers a connection before its first use, so it is reported as sin_datos rather than missing. */
+    public void expect(String connection) {
+        states.putIfAbsent(connection, new State(connection, null, null, null, 0));
+    }
+
+    public void success(String connection, Instant at) {
+        states.compute(connection, (k, s) -> new State(k, at, s == null ? null : s.lastError(), s == null ? null : s.lastErrorText(), 0));
+    }
+
+    public void failure(String connection, Instant at, String text) {
+        states.compute(connection, (k, s) -> new State(k, s == null ? null : s.lastSuccess(), at, text,
+                s == null ? 1 : s.failuresInARow() + 1));
+    }
+
+    public State get(String connection) {
+        return states.get(connection);
+    }
+
+    /** Every connection known, in a stable order. */
+    public Map<String, State> all() {
+        Map<String, State> out = new LinkedHashMap<>();
+        states.keySet().stream().sorted().forEach(k -> out.put(k, states.get(k)));
+        return out;
+    }
+}
