@@ -37,6 +37,9 @@ final class OpsBeans {
         Telemetry telemetry = new Telemetry(meters, new DomainFigures(services.db.jdbc(), Clock.systemUTC()), connections,
                 Clock.systemUTC());
         registry.bind("telemetry", Telemetry.class, telemetry);
+        java.util.Set<String> levels = new java.util.LinkedHashSet<>(services.ladders.levelNames());
+        levels.addAll(cl.seguimientooc.mailout.MailTemplates.NOTICES);
+        telemetry.expectLevels(levels);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         Map<String, String> connectionOfRoute = services.readers.stream()
                 .collect(Collectors.toMap(MailboxRoutes.Reader::routeId, MailboxRoutes.Reader::loginConnection));

@@ -82,18 +82,35 @@ public final class Telemetry {
         return figures;
     }
 
+    /** Starts the send counters of these levels at 0, so a level that never failed still has its series. */
+    public void expectLevels(Iterable<String> levels) {
+        for (String level : levels) {
+            sentCounter(level);
+            failedCounter(level, true);
+            failedCounter(level, false);
+        }
+    }
+
+    private Counter sentCounter(String level) {
+        return Counter.builder(PREFIX + "correos.enviados").description("Correos aceptados por el servidor SMTP, por nivel")
+                .tag("nivel", level).register(registry);
+    }
+
+    private Counter failedCounter(String level, boolean permanent) {
+        return Counter.builder(PREFIX + "correos.fallidos").description("Envíos fallidos, por nivel y tipo (reintento o definitivo)")
+                .tag("nivel", level).tag("tipo", permanent ? "definitivo" : "reintento").register(registry);
+    }
+
     /** An e-mail of the ladder was accepted by the server. */
     public void sent(String level) {
-        Counter.builder(PREFIX + "correos.enviados").description("Correos aceptados por el servidor SMTP, por nivel")
-                .tag("nivel", level).register(registry).increment();
+        sentCounter(level).increment();
         sent.computeIfAbsent(level, k -> new LongAdder()).increment();
         connections.success(ConnectionStatus.SMTP, clock.instant());
     }
 
     /** An e-mail failed: {@code permanent} when the server refused it for good, else it is retried later. */
     public void failed(String level, boolean permanent, String reason) {
-        Counter.builder(PREFIX + "correos.fallidos").description("Envíos fallidos, por nivel y tipo (reintento o definitivo)")
-                .tag("nivel", level).tag("tipo", permanent ? "definitivo" : "reintento").register(registry).increment();
+        failedCounter(level, permanent).increment();
         failed.computeIfAbsent(level, k -> new LongAdder()).increment();
         if (!permanent) { // a refused address says nothing about the connection; a failed attempt does
             connections.failure(ConnectionStatus.SMTP, clock.instant(), reason);

@@ -102,6 +102,17 @@ class ObservabilityTest {
         assertTrue(metric(metrics, "seguimiento_oc_escalera_duracion_seconds_count", "") >= 1);
         assertTrue(metrics.contains("seguimiento_oc_oc_sin_asignar ") && metrics.contains("seguimiento_oc_oc_sin_asignar_antiguedad_seconds "));
 
+        // every metric the example Grafana dashboard queries exists
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs/grafana-seguimiento-oc.json"));
+        MailHarness.JSON.readTree(dashboard);
+        Matcher used = Pattern.compile("seguimiento_oc_[a-z_]+").matcher(dashboard);
+        int queried = 0;
+        while (used.find()) {
+            queried++;
+            assertTrue(Pattern.compile("(?m)^" + used.group() + "[{ ]").matcher(metrics).find(), "dashboard queries " + used.group());
+        }
+        assertTrue(queried >= 10, "the dashboard covers the domain metrics");
+
         var jmx = ManagementFactory.getPlatformMBeanServer();
         ObjectName stats = new ObjectName("cl.seguimientooc:type=Stats");
         TabularData byStatus = (TabularData) jmx.getAttribute(stats, "ReservationsByStatus");
