@@ -50,7 +50,7 @@ final class LadderBeans {
         registry.bind("mailFreemarker", freemarker.template.Configuration.class, templates.configuration());
         var connections = registry.lookupByNameAndType("mailConnections", cl.seguimientooc.mail.auth.MailConnections.class);
         var smtpLogin = connections.login(cl.seguimientooc.config.MailLogins.SMTP);
-        Properties smtp = smtpProperties(settings);
+        Properties smtp = cl.seguimientooc.mail.auth.MailConnections.smtpProperties(settings);
         connections.configure(smtp, smtpLogin, "smtp");
         registry.bind("smtpLogin", cl.seguimientooc.mail.auth.MailLogin.class, smtpLogin);
         registry.bind("smtpJavaProperties", Properties.class, smtp);
@@ -58,26 +58,6 @@ final class LadderBeans {
                 smtp.containsKey("mail.smtp.ssl.enable") || smtp.containsKey("mail.smtp.starttls.enable"));
         registry.bind("ladderApi", LadderApi.class, new LadderApi(planner,
                 new LadderAgenda(db.jdbc(), services.clock, policy, schedule, ladders), new LadderCalendar(db), services.clock));
-    }
-
-    /** Timeouts and TLS for the ladder's smtp: endpoint (its host, port and login are in the route). */
-    static Properties smtpProperties(Settings settings) {
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.connectiontimeout", "30000");
-        p.setProperty("mail.smtp.timeout", "60000");
-        String ssl = settings.get(Setting.LADDER_SMTP_SSL).toLowerCase(Locale.ROOT);
-        if (ssl.equals("true") || (!ssl.equals("false") && settings.getInt(Setting.SMTP_PORT) == 465)) {
-            p.setProperty("mail.smtp.ssl.enable", "true");
-        } else if (settings.getBoolean(Setting.SMTP_USE_TLS)) {
-            p.setProperty("mail.smtp.starttls.enable", "true");
-            p.setProperty("mail.smtp.starttls.required", "true");
-        }
-        if (!settings.get(Setting.LADDER_SMTP_SSL_TRUST).isEmpty()) {
-            // hosts whose certificate is trusted without the JVM's CA store (a self-signed relay, tests)
-            p.setProperty("mail.smtp.ssl.trust", settings.get(Setting.LADDER_SMTP_SSL_TRUST));
-        }
-        p.setProperty("mail.smtp.ssl.checkserveridentity", String.valueOf(settings.getBoolean(Setting.LADDER_SMTP_SSL_CHECK_IDENTITY)));
-        return p;
     }
 
     /** How often the Quartz timer fires: SCHEDULER_CHECKS_PER_DAY, or every 15 minutes. */

@@ -93,6 +93,7 @@ class ApplicationCommandsTest {
         Run first = run(workDir, env, "import-clients", csv.toString());
         assertEquals(0, first.exit(), first.err() + first.out());
         assertTrue(first.out().contains("\"creados\" : 76"), first.out());
+        assertTrue(first.err().contains("Importando clientes: 76 de 76 (100 %)"), "progress lines off a terminal: " + first.err());
         Run second = run(workDir, env, "import-clients", csv.toString());
         assertTrue(second.out().contains("\"creados\" : 0") && second.out().contains("\"sin_cambios\" : 76"), second.out());
         Run export = run(workDir, env, "export-clients");
@@ -101,6 +102,45 @@ class ApplicationCommandsTest {
         assertTrue(export.out().contains("WALVIS S.A.,NO,"), export.out());
         Run reprocess = run(workDir, env, "reprocess", "--errores");
         assertEquals(0, reprocess.exit(), reprocess.err());
+    }
+
+    @Test
+    void everyCommandExplainsItselfInSpanish() throws Exception {
+        Run top = run(workDir, Map.of(), "--help");
+        assertEquals(0, top.exit(), top.err());
+        List<String> commands = List.of("run", "check-config", "extract", "import-clients", "export-clients", "reprocess",
+                "test-imap", "test-smtp", "render");
+        for (String c : commands) {
+            assertTrue(top.out().contains("  " + c + " "), "listed: " + c + "\n" + top.out());
+        }
+        assertTrue(top.out().contains("Uso: seguimiento-oc") && top.out().contains("Comandos:"), top.out());
+        for (String c : commands) {
+            Run help = run(workDir, Map.of(), c, "--help");
+            assertEquals(0, help.exit(), c + ": " + help.err());
+            assertTrue(help.out().startsWith("Uso: seguimiento-oc " + c) && help.out().contains("--ayuda")
+                    && help.out().contains("Muestra esta ayuda"), help.out());
+            assertTrue(!help.out().contains("Usage:") && !help.out().contains("Show this help"), "no English: " + help.out());
+        }
+        Run unknown = run(workDir, Map.of(), "exportar-todo");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("argumento desconocido: exportar-todo"), unknown.err());
+        Run missing = run(workDir, Map.of(), "test-smtp");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("falta --to") || missing.err().contains("falta CORREO"), missing.err());
+    }
+
+    @Test
+    void renderWritesATemplateWithSampleDataWithoutADatabase() throws Exception {
+        Run r = run(Path.of("").toAbsolutePath(), Map.of(), "render", "recordatorio", "--muestra", "--salida",
+                workDir.resolve("r.html").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Asunto: ") && r.out().contains("HTML: " + workDir.resolve("r.html")), r.out());
+        assertTrue(Files.readString(workDir.resolve("r.html")).contains("<html"), "the HTML body");
+        Run unknown = run(Path.of("").toAbsolutePath(), Map.of(), "render", "no_existe", "--muestra");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("plantilla desconocida «no_existe»") && unknown.err().contains("recordatorio"), unknown.err());
+        Run both = run(Path.of("").toAbsolutePath(), Map.of(), "render", "recordatorio", "--muestra", "--reserva", "1");
+        assertEquals(2, both.exit(), "one source only: " + both.err());
     }
 
     @Test

@@ -20,37 +20,41 @@ import java.util.List;
  * {@code extract [--text] [--layouts DIR] file.pdf...}: prints one JSON object per file, on one line
  * each. Exit code 0 when every file gave a reservation, 1 otherwise, 2 for a usage error.
  */
-public final class ExtractCommand {
+@picocli.CommandLine.Command(name = "extract", description = {
+    "Muestra en JSON, una línea por archivo, lo que se lee de confirmaciones PDF (Resumen de servicios).",
+    "Código de salida 0 si todos dieron una reserva; 1 si alguno no (su error va en el JSON)."})
+public final class ExtractCommand implements java.util.concurrent.Callable<Integer> {
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // keep 528701.00 as printed, not 528701: amounts are money
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private ExtractCommand() {
+    @picocli.CommandLine.Mixin
+    Cli.Help help;
+
+    @picocli.CommandLine.Option(names = {"--text", "--texto"}, description = "Incluye el texto extraído del PDF.")
+    boolean withText;
+
+    @picocli.CommandLine.Option(names = {"--layouts", "--disenos"}, paramLabel = "CARPETA",
+            description = "Plantillas de diseño de PDF (por omisión LAYOUTS_DIR, o las incluidas).")
+    Path layoutsDir;
+
+    @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "ARCHIVO.pdf", description = "Confirmaciones a leer.")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Cli.Context ctx = Cli.context;
+        return run(withText, layoutsDir != null ? layoutsDir : defaultLayouts(ctx.workingDir()), files, ctx.out(), ctx.err());
     }
 
-    public static int run(List<String> args, Path defaultLayouts, PrintStream out, PrintStream err) {
-        boolean withText = false;
-        Path layoutsDir = defaultLayouts;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--text")) {
-                withText = true;
-            } else if (a.equals("--layouts") && i + 1 < args.size()) {
-                layoutsDir = Path.of(args.get(++i));
-            } else if (a.startsWith("--")) {
-                err.println("opción desconocida: " + a);
-                return 2;
-            } else {
-                files.add(Path.of(a));
-            }
-        }
-        if (files.isEmpty()) {
-            err.println("uso: extract [--text] [--layouts DIR] archivo.pdf...");
-            return 2;
-        }
+    private static Path defaultLayouts(Path workingDir) {
+        String dir = cl.seguimientooc.config.Settings.applicationProperties(workingDir).getProperty("layouts.dir", "layouts");
+        return workingDir.resolve(System.getProperty("layouts.dir", dir));
+    }
+
+    static int run(boolean withText, Path layoutsDir, List<Path> files, PrintStream out, PrintStream err) {
         ConfirmationExtractor extractor;
         try {
             extractor = new ConfirmationExtractor(LayoutRegistry.load(layoutsDir), PdfTextReader.Limits.DEFAULT);

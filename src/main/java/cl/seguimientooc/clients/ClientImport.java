@@ -16,6 +16,11 @@ public final class ClientImport {
     }
 
     public Map<String, Object> importCsv(String csv, String actor) {
+        return importCsv(csv, actor, (done, total) -> { });
+    }
+
+    /** As {@link #importCsv(String, String)}, telling {@code progress} (clients done, clients in the file) after each one. */
+    public Map<String, Object> importCsv(String csv, String actor, java.util.function.BiConsumer<Integer, Integer> progress) {
         ClientCsv.Parsed parsed = ClientCsv.parse(csv);
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -38,6 +43,7 @@ public final class ClientImport {
             } catch (RuntimeException e) {
                 errors.add(Map.of("linea", parsed.lines().get(i), "error", "«" + in.name() + "»: " + e.getMessage()));
             }
+            progress.accept(i + 1, parsed.clients().size());
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("creados", created.size());

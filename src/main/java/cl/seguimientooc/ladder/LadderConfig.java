@@ -234,15 +234,6 @@ public final class LadderConfig {
         return variants.keySet();
     }
 
-    /** The name of every level of any ladder. */
-    public Set<String> levelNames() {
-        Set<String> out = new LinkedHashSet<>();
-        for (Ladder l : allLadders()) {
-            l.levels().forEach(level -> out.add(level.name()));
-        }
-        return out;
-    }
-
     /** Every template a level of any ladder uses. */
     public Set<String> templates() {
         Set<String> out = new LinkedHashSet<>();

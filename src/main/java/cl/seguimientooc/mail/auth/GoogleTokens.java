@@ -20,7 +20,8 @@ import javax.net.ssl.SSLContext;
 /**
  * Gmail / Google Workspace XOAUTH2: an access token from a refresh token (the "refresh_token" grant).
  * The token is reused until a minute before it expires. When Google answers with a new refresh
- * token, it is stored (RefreshTokenStore) and used from then on, by every replica.
+ * token, it is stored (RefreshTokenStore) and used from then on, by every replica. Without a store
+ * (the diagnostics commands, which may run with the database away) the configured token is used.
  */
 public final class GoogleTokens implements TokenSource {
 
@@ -60,7 +61,7 @@ public final class GoogleTokens implements TokenSource {
         if (accessToken != null && clock.instant().isBefore(expiresAt)) {
             return accessToken;
         }
-        String refresh = store.current(account, configuredRefreshToken);
+        String refresh = store == null ? configuredRefreshToken : store.current(account, configuredRefreshToken);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("client_id", clientId);
@@ -98,7 +99,7 @@ public final class GoogleTokens implements TokenSource {
         long seconds = body.path("expires_in").asLong(3600);
         expiresAt = clock.instant().plusSeconds(Math.max(0, seconds - 60));
         String renewed = body.path("refresh_token").asText("");
-        if (!renewed.isEmpty() && !renewed.equals(refresh)) {
+        if (!renewed.isEmpty() && !renewed.equals(refresh) && store != null) {
             store.save(account, configuredRefreshToken, renewed);
         }
         return accessToken;

@@ -4,6 +4,7 @@ import cl.seguimientooc.config.MailLogins;
 import cl.seguimientooc.config.MailLogins.Login;
 import cl.seguimientooc.config.Setting;
 import cl.seguimientooc.config.Settings;
+import java.util.Locale;
 import java.time.Clock;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -52,6 +53,26 @@ public final class MailConnections {
             }
         }
         tls.apply(p, protocol);
+    }
+
+    /** Timeouts and TLS of SMTP (the ladder, the daily summary, test-smtp); the login is added by {@link #configure}. */
+    public static Properties smtpProperties(Settings settings) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.connectiontimeout", "30000");
+        p.setProperty("mail.smtp.timeout", "60000");
+        String ssl = settings.get(Setting.LADDER_SMTP_SSL).toLowerCase(Locale.ROOT);
+        if (ssl.equals("true") || (!ssl.equals("false") && settings.getInt(Setting.SMTP_PORT) == 465)) {
+            p.setProperty("mail.smtp.ssl.enable", "true");
+        } else if (settings.getBoolean(Setting.SMTP_USE_TLS)) {
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            p.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (!settings.get(Setting.LADDER_SMTP_SSL_TRUST).isEmpty()) {
+            // hosts whose certificate is trusted without the JVM's CA store (a self-signed relay, tests)
+            p.setProperty("mail.smtp.ssl.trust", settings.get(Setting.LADDER_SMTP_SSL_TRUST));
+        }
+        p.setProperty("mail.smtp.ssl.checkserveridentity", String.valueOf(settings.getBoolean(Setting.LADDER_SMTP_SSL_CHECK_IDENTITY)));
+        return p;
     }
 
     /** Warns when a connection would carry its login in plain text over the network. */

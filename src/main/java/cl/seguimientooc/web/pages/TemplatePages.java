@@ -80,7 +80,7 @@ public final class TemplatePages {
     }
 
     /** A reservation's own data (dates of its request and a suspension five business days later), or the sample. */
-    private Map<String, Object> model(String code) {
+    public Map<String, Object> model(String code) {
         if (code == null || code.isBlank()) {
             return LadderMailModel.sample();
         }
