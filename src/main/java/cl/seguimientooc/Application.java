@@ -44,6 +44,10 @@ public final class Application {
             return Cli.USAGE;
         }
         Main main = new Main(Application.class);
+        if (!Files.isDirectory(workingDir.resolve("routes")) && System.getProperty("camel.main.routes-include-pattern") == null) {
+            // no routes/ to edit here: the ones bundled in the jar (the same files)
+            main.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+        }
         Path properties = workingDir.resolve("application.properties");
         // The file in the working directory is the one an integration engineer edits; the jar's copy
         // serves installs that have none.

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "seguimiento-oc", mixinStandardHelpOptions = false,
         description = "Seguimiento OC: persigue las órdenes de compra de las reservas de hotel.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, ExtractCommand.class,
+        subcommands = {RunCommand.class, SandboxCommand.class, CheckConfigCommand.class, ExtractCommand.class,
             OfflineCommands.ImportClients.class, OfflineCommands.ExportClients.class, OfflineCommands.Reprocess.class,
             MailCheckCommands.TestImap.class, MailCheckCommands.TestSmtp.class, RenderCommand.class},
         footer = {"", "Sin comando inicia el servicio (run). La configuración viene de application.properties, .env y el entorno.",

@@ -22,20 +22,7 @@ public final class TestPdfs {
 
     /** A generated confirmation for the given agency, reservation ID and CLP amount, in the real layout. */
     public static byte[] confirmation(long seed, String agency, String reservationId, long amountClp) {
-        try {
-            HotelSalesPdfGenerator.Sample s = new HotelSalesPdfGenerator(seed, List.of(agency)).next();
-            Reservation r = s.reservation();
-            Reservation changed = new Reservation(reservationId, r.internalLocator(), r.supplierLocator(), r.bookingStatus(),
-                    agency, r.issueDate(), r.hotelName(), r.hotelAddress(), r.hotelCity(), r.hotelPhone(), r.checkIn(),
-                    r.arrivalTime(), r.checkOut(), r.departureTime(), r.nights(), r.roomCount(),
-                    new BigDecimal(amountClp + ".00"), "CLP", r.rooms(), r.cancellationDeadline(), r.hotelRemarks(),
-                    r.advisorNotes());
-            String printed = "CLP " + String.format("%,d", amountClp).replace(',', '.') + ",00";
-            return HotelSalesPdfGenerator.render(new HotelSalesPdfGenerator.Sample(changed, printed,
-                    HotelSalesPdfGenerator.Style.REAL, true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoConfirmations.confirmation(seed, agency, reservationId, amountClp, null);
     }
 
     /** A confirmation whose agency, hotel and first guest carry {@code evil} (markup, quotes) in their text. */

@@ -20,7 +20,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Draws HotelSales-like "Resumen de servicios" PDFs the way the real one is laid out (A4, small
  * grey labels, larger values, two-column hotel card, room lines with U+2010, guest table, ID far
  * right of its label), with the variations other producers show. Each sample knows the
- * reservation it printed, so extraction can be checked field by field.
+ * reservation it printed, so extraction can be checked field by field. In main, not tests, because
+ * the sandbox command delivers such confirmations ({@link DemoConfirmations}).
  */
 final class HotelSalesPdfGenerator {
 
