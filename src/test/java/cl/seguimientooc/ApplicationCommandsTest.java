@@ -105,31 +105,6 @@ class ApplicationCommandsTest {
     }
 
     @Test
-    void everyCommandExplainsItselfInSpanish() throws Exception {
-        Run top = run(workDir, Map.of(), "--help");
-        assertEquals(0, top.exit(), top.err());
-        List<String> commands = List.of("run", "check-config", "extract", "import-clients", "export-clients", "reprocess",
-                "test-imap", "test-smtp", "render");
-        for (String c : commands) {
-            assertTrue(top.out().contains("  " + c + " "), "listed: " + c + "\n" + top.out());
-        }
-        assertTrue(top.out().contains("Uso: seguimiento-oc") && top.out().contains("Comandos:"), top.out());
-        for (String c : commands) {
-            Run help = run(workDir, Map.of(), c, "--help");
-            assertEquals(0, help.exit(), c + ": " + help.err());
-            assertTrue(help.out().startsWith("Uso: seguimiento-oc " + c) && help.out().contains("--ayuda")
-                    && help.out().contains("Muestra esta ayuda"), help.out());
-            assertTrue(!help.out().contains("Usage:") && !help.out().contains("Show this help"), "no English: " + help.out());
-        }
-        Run unknown = run(workDir, Map.of(), "exportar-todo");
-        assertEquals(2, unknown.exit());
-        assertTrue(unknown.err().contains("argumento desconocido: exportar-todo"), unknown.err());
-        Run missing = run(workDir, Map.of(), "test-smtp");
-        assertEquals(2, missing.exit());
-        assertTrue(missing.err().contains("falta --to") || missing.err().contains("falta CORREO"), missing.err());
-    }
-
-    @Test
     void renderWritesATemplateWithSampleDataWithoutADatabase() throws Exception {
         Run r = run(Path.of("").toAbsolutePath(), Map.of(), "render", "recordatorio", "--muestra", "--salida",
                 workDir.resolve("r.html").toString());
