@@ -30,10 +30,14 @@ public class FootprintBench {
         HttpClient http = HttpClient.newHttpClient();
         List<Double> seconds = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
-        System.out.println("run | start to ready (s) | idle RSS (MB)");
-        for (int i = 1; i <= runs; i++) {
+        List<Double> cpus = new ArrayList<>();
+        System.out.println("run | start to ready (s) | CPU to ready (s) | idle RSS (MB)");
+        // embedded: one data directory for every run; run 0 is the first start (initdb and migrations),
+        // shown but not counted, and the runs after it are restarts, as an install restarts
+        Path shared = embedded ? Files.createTempDirectory("footprint-embedded") : null;
+        for (int i = embedded ? 0 : 1; i <= runs; i++) {
             int port = 18200 + i;
-            Path data = Files.createTempDirectory("footprint-data");
+            Path data = embedded ? shared : Files.createTempDirectory("footprint-data");
             ProcessBuilder pb = new ProcessBuilder("bash", "docker/entrypoint.sh", "run").redirectErrorStream(true)
                     .redirectOutput(data.resolve("salida.log").toFile());
             Map<String, String> env = pb.environment();
@@ -42,7 +46,7 @@ public class FootprintBench {
                 env.put("DATABASE_URL", db);
             }
             env.put("APP_DIR", Path.of("").toAbsolutePath().toString());
-            env.put("APP_JAR", "target/seguimiento-oc.jar");
+            env.put("APP_JAR", System.getenv().getOrDefault("FOOTPRINT_JAR", "target/seguimiento-oc.jar"));
             env.put("DATA_DIR", data.toString());
             env.put("OC_FILES_DIR", data.resolve("oc_files").toString());
             env.put("LOG_DIR", data.resolve("logs").toString());
@@ -75,6 +79,7 @@ public class FootprintBench {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = cpuSeconds(p.pid());
             if (!ready) {
                 System.out.println("run " + i + ": not ready; see " + data.resolve("salida.log"));
                 p.destroyForcibly();
@@ -85,18 +90,35 @@ public class FootprintBench {
                     .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
             p.destroy();
             p.waitFor();
+            if (i == 0) {
+                System.out.printf("first start (initdb, migrations; not counted) | %.2f | %.2f | %d%n", s, cpu, kb / 1024);
+                continue;
+            }
             seconds.add(s);
             rss.add(kb / 1024);
-            System.out.printf("%d | %.2f | %d%n", i, s, kb / 1024);
+            cpus.add(cpu);
+            System.out.printf("%d | %.2f | %.2f | %d%n", i, s, cpu, kb / 1024);
         }
         if (seconds.isEmpty()) {
             System.exit(1);
         }
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] cpuSorted = cpus.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         long[] mem = rss.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("median | %.2f | %d   (%s PostgreSQL; min–max %.2f–%.2f s, %d–%d MB)%n", sorted[sorted.length / 2],
-                mem[mem.length / 2], embedded ? "embedded" : "external", sorted[0], sorted[sorted.length - 1], mem[0], mem[mem.length - 1]);
+        System.out.printf("median | %.2f | %.2f | %d   (%s PostgreSQL; min–max %.2f–%.2f s, CPU %.2f–%.2f s, %d–%d MB)%n",
+                sorted[sorted.length / 2], cpuSorted[cpuSorted.length / 2], mem[mem.length / 2], embedded ? "embedded" : "external",
+                sorted[0], sorted[sorted.length - 1], cpuSorted[0], cpuSorted[cpuSorted.length - 1], mem[0], mem[mem.length - 1]);
         mail.stop();
         System.exit(0);
+    }
+
+    /** User plus system CPU seconds the process has used (/proc/PID/stat, clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) {
+        try {
+            String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
     }
 }

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-exec java -Xmx512m -cp "target/classes:$(cat target/bench.classpath)" bench/ExtractorBench.java "$@"
+exec java ${BENCH_JAVA_OPTS:-} -Xmx512m -cp "target/classes:$(cat target/bench.classpath)" bench/ExtractorBench.java "$@"

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-test.classpath >/dev/null
-exec java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench-test.classpath)" bench/LadderBench.java "$@"
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench-test.classpath)" bench/LadderBench.java "$@"

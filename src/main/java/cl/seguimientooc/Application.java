@@ -1,6 +1,5 @@
 package cl.seguimientooc;
 
-import cl.seguimientooc.cli.CheckConfigCommand;
 import cl.seguimientooc.cli.Cli;
 import cl.seguimientooc.config.ConfigException;
 import cl.seguimientooc.config.DotEnv;
@@ -39,11 +38,13 @@ public final class Application {
 
     /** Validates the settings, then runs Camel Main until it is stopped. */
     public static int runService(Path workingDir, List<String> args) throws Exception {
-        Cli.Context ctx = new Cli.Context(workingDir, System.getenv(), System.out, System.err);
-        if (CheckConfigCommand.check(ctx, false) != 0) {
+        if (cl.seguimientooc.config.ConfigReport.check(workingDir, System.getenv(), System.out, System.err, false) != 0) {
             return Cli.USAGE;
         }
-        Main main = new Main(Application.class);
+        // the two classes Camel needs, named: no classpath scan at startup
+        Main main = new Main();
+        main.configure().addConfiguration(AppConfiguration.class);
+        main.configure().addRoutesBuilder(cl.seguimientooc.mail.MailboxRoutes.class);
         if (!Files.isDirectory(workingDir.resolve("routes")) && System.getProperty("camel.main.routes-include-pattern") == null) {
             // no routes/ to edit here: the ones bundled in the jar (the same files)
             main.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");

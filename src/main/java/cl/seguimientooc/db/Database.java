@@ -103,7 +103,31 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /** The newest migration in db/migration (SchemaVersionTest keeps it in step with the files). */
+    static final int LATEST_MIGRATION = 10;
+
+    /**
+     * The schema's version when it is already {@link #LATEST_MIGRATION} with no failed migration, else
+     * -1. Then Flyway (a tenth of the start) is not loaded at all; anything else, including a database
+     * that does not answer yet, goes through Flyway, which migrates, validates and retries.
+     */
+    static int upToDate(DataSource pool) {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.setQueryTimeout(5);
+            try (var rs = st.executeQuery("SELECT max(CASE WHEN success THEN version::int END),"
+                    + " count(*) FILTER (WHERE NOT success) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                return rs.next() && rs.getInt(1) == LATEST_MIGRATION && rs.getInt(2) == 0 ? LATEST_MIGRATION : -1;
+            }
+        } catch (SQLException | RuntimeException e) {
+            return -1; // no history yet, or no database yet: Flyway decides
+        }
+    }
+
     private static Database migrated(EmbeddedPostgres pg, HikariDataSource pool, String description, int connectRetries) {
+        if (upToDate(pool) == LATEST_MIGRATION) {
+            LOG.info("Base de datos {}: esquema al día (versión {})", description, LATEST_MIGRATION);
+            return new Database(pg, pool, description);
+        }
         try {
             var result = Flyway.configure()
                     .dataSource(pool)

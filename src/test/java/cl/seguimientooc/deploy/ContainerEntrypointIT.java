@@ -134,6 +134,28 @@ class ContainerEntrypointIT {
             assertTrue(logs.anyMatch(f -> f.getFileName().toString().startsWith("oc_seguimiento_")), "the log goes to the logs volume");
         }
         assertTrue(Files.isDirectory(app.resolve("data/tmp")), "temporary files go to the data volume");
+        // AppCDS: the first start recorded its classes when it stopped; the next start maps them and records nothing
+        assertTrue(cds().stream().anyMatch(f -> f.matches("\\d+\\.jsa\\.\\d+")), "the classes recorded: " + cds());
+        Process again = entrypoint(env, "run").redirectErrorStream(true).redirectOutput(root.resolve("salida2.log").toFile()).start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.currentTimeMillis() + 90_000;
+            boolean ready = false;
+            while (!ready && System.currentTimeMillis() < deadline && again.isAlive()) {
+                try {
+                    ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(ready ? 0 : 200);
+            }
+            assertTrue(ready, "ready with the archive: " + tail(root.resolve("salida2.log")));
+        } finally {
+            again.destroy();
+            assertTrue(again.waitFor(45, TimeUnit.SECONDS));
+        }
+        assertTrue(cds().stream().allMatch(f -> f.matches("\\d+\\.jsa")) && cds().size() == 1, "mapped, not recorded again: " + cds());
         if (ROOT) {
             assertTrue(Files.readString(out).contains("Apache Camel"), tail(out));
             assertEquals("65534", run(List.of("stat", "-c", "%u", app.resolve("logs").resolve(
@@ -153,6 +175,12 @@ class ContainerEntrypointIT {
         // as root the service runs as nobody (setpriv); otherwise the owner itself has no write bit
         assertEquals(2, p.exitValue(), output);
         assertTrue(output.contains("no puede escribir en ella") && output.contains(readOnly.toString()), output);
+    }
+
+    static List<String> cds() throws IOException {
+        try (Stream<Path> files = Files.list(app.resolve("data/cds"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     static TreeSet<String> listing(Path dir) throws IOException {
