@@ -99,4 +99,24 @@ class MailCheckCommandsTest {
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("SMTP no está configurado"), refused.err());
     }
+
+    @Test
+    void imapsIsTrustedThroughMailTruststoreNeverImplicitly() throws Exception {
+        try (cl.seguimientooc.support.TokenEndpoint certificate = new cl.seguimientooc.support.TokenEndpoint(f -> null);
+             cl.seguimientooc.support.TlsProxy imaps = new cl.seguimientooc.support.TlsProxy(certificate.keyStore,
+                     cl.seguimientooc.support.TokenEndpoint.STORE_PASSWORD, mail.getImap().getPort())) {
+            Map<String, String> env = imap("secreto");
+            env.put("IMAP_PORT", String.valueOf(imaps.port()));
+            env.put("IMAP_USE_SSL", "true");
+            Result untrusted = run(env, "test-imap");
+            assertEquals(1, untrusted.exit(), untrusted.out());
+            assertTrue(untrusted.err().contains("no es de una autoridad de confianza") && untrusted.err().contains("MAIL_TRUSTSTORE"),
+                    untrusted.err());
+            env.put("MAIL_TRUSTSTORE", certificate.keyStore.toString());
+            env.put("MAIL_TRUSTSTORE_PASSWORD", cl.seguimientooc.support.TokenEndpoint.STORE_PASSWORD);
+            Result trusted = run(env, "test-imap");
+            assertEquals(0, trusted.exit(), trusted.err());
+            assertTrue(trusted.out().contains("imaps://localhost") && trusted.out().contains("Ingreso correcto"), trusted.out());
+        }
+    }
 }

@@ -3,7 +3,7 @@ package cl.seguimientooc.mail.auth;
 import java.util.Locale;
 
 /**
- * Turns a mail server's refusal into a Spanish reason that says what to change. The one that
+ * Turns a mail server's refusal (or its certificate's) into a Spanish reason that says what to change. The one that
  * matters most: Microsoft 365 and Gmail switching basic authentication off, which stopped the
  * earlier system without a word.
  */
@@ -19,6 +19,15 @@ public final class MailAuthErrors {
                 return t.getMessage();
             }
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof java.security.cert.CertPathBuilderException || m.contains("pkix path")
+                    || m.contains("unable to find valid certification path")) {
+                return "el certificado del servidor no es de una autoridad de confianza: agregue su CA (o el certificado)"
+                        + " a un almacén y póngalo en MAIL_TRUSTSTORE y MAIL_TRUSTSTORE_PASSWORD (docs/DEPLOY.md)";
+            }
+            if (t instanceof java.security.cert.CertificateException && (m.contains("subject alternative")
+                    || m.contains("doesn't match") || m.contains("no name matching"))) {
+                return "el certificado del servidor no lleva su nombre: use en el *_HOST el nombre que figura en el certificado";
+            }
             if (basicDisabled(m)) {
                 return "el servidor desactivó la autenticación básica (usuario y contraseña). Configure OAuth2: "
                         + authKey + "=microsoft365 o " + authKey + "=google y las claves OAUTH_* (docs/DEPLOY.md, «Correo con OAuth2»)";
