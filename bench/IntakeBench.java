@@ -39,7 +39,9 @@ public class IntakeBench {
         GreenMailUser user = greenMail.setUser("confirmaciones@agencia.cl", "confirmaciones", "secreto");
         System.out.printf("generating %d confirmation mails...%n", n);
         Session session = Session.getInstance(new Properties());
+        cl.seguimientooc.cli.Progress generating = cl.seguimientooc.cli.Progress.start("Generando correos", n, System.err);
         for (int i = 0; i < n; i++) {
+            generating.done(i + 1);
             MimeMessage m = new MimeMessage(session);
             m.setFrom(new InternetAddress("reservasonline@hotelsales.cl"));
             m.setRecipients(Message.RecipientType.TO, "confirmaciones@agencia.cl");
@@ -58,6 +60,7 @@ public class IntakeBench {
             m.saveChanges();
             user.deliver(m);
         }
+        generating.close();
 
         System.setProperty("database.url", url);
         System.setProperty("data.dir", Files.createTempDirectory("oc-bench").toString());
