@@ -8,8 +8,6 @@ import cl.seguimientooc.Application;
 import cl.seguimientooc.support.MailHarness;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,16 +70,12 @@ class ObservabilityTest {
         HttpResponse<String> c = h.post("/api/clientes", "application/json",
                 "{\"nombre\":\"Cliente Medido\",\"requiere_oc\":true,\"correos\":[\"compras@medido.cl\"]}");
         long clientId = MailHarness.JSON.readTree(c.body()).get("id").asLong();
-        try (Connection db = DriverManager.getConnection(h.dbUrl)) {
-            db.createStatement().execute("INSERT INTO reservation (reservation_code, loc_interno, agency, agency_normalized,"
-                    + " client_id, total_amount, currency, layout, status, requires_oc, ladder_started_at)"
-                    + " VALUES ('MET1', 'LMET1', 'Cliente Medido', 'CLIENTE MEDIDO', " + clientId + ", 1000, 'CLP',"
-                    + " 'hotelsales-resumen-de-servicios', 'pendiente', true, TIMESTAMPTZ '2026-07-06 13:30:00+00')");
-        }
+        cl.seguimientooc.support.TestReservations.pending(h.dbUrl, clientId, "Cliente Medido", 1,
+                java.time.Instant.parse("2026-07-06T13:30:00Z"));
         assertEquals(1, h.processNow().get("enviados").size());
         // the time to OC is measured on the database's clock, not the test clock
-        h.query("UPDATE reservation SET ladder_started_at = now() - interval '2 days' WHERE reservation_code = 'MET1' RETURNING id");
-        assertEquals(200, h.post("/api/reservas/MET1/marcar-oc-recibida?numero_oc=55", "application/json", "").statusCode());
+        h.query("UPDATE reservation SET ladder_started_at = now() - interval '2 days' WHERE reservation_code = 'CLIENTEMEDIDO0' RETURNING id");
+        assertEquals(200, h.post("/api/reservas/CLIENTEMEDIDO0/marcar-oc-recibida?numero_oc=55", "application/json", "").statusCode());
         await("the OC mailbox's refusal is seen", () -> h.get("/observe/health").body().contains("degradado"));
 
         assertEquals(200, h.get("/observe/health/ready").statusCode(), "readiness is the database; a mailbox only degrades");
