@@ -64,11 +64,11 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
         String connection = consumer instanceof org.apache.camel.spi.RouteIdAware r ? connectionOf.apply(r.getRouteId()) : "?";
         String authKey = "oc".equals(connection) ? "OC_INBOX_AUTH" : "IMAP_AUTH";
         String why = cl.seguimientooc.mail.auth.MailAuthErrors.explain(cause, authKey);
-        String text = why == null ? String.valueOf(cause.getMessage()) : why + " (" + cause.getMessage() + ")";
-        LOG.warn("Lectura del buzón de {} ({}) fallida; se reintenta en la próxima lectura: {}", connection,
-                consumer.getEndpoint().getEndpointBaseUri(), text);
+        String reason = why != null ? why : "no se pudo leer el buzón (" + cause.getClass().getSimpleName() + "); el detalle está en el log";
+        LOG.warn("Lectura del buzón de {} ({}) fallida; se reintenta en la próxima lectura: {} ({})", connection,
+                consumer.getEndpoint().getEndpointBaseUri(), reason, cause.getMessage());
         if (status != null) {
-            status.failure(connection, java.time.Instant.now(), text);
+            status.failure(connection, java.time.Instant.now(), reason, String.valueOf(cause.getMessage()));
         }
         return false;
     }

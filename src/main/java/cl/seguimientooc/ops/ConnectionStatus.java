@@ -14,8 +14,13 @@ public final class ConnectionStatus {
 
     public static final String SMTP = "smtp";
 
-    /** One connection; {@code failuresInARow} resets at the next success. */
-    public record State(String connection, Instant lastSuccess, Instant lastError, String lastErrorText, long failuresInARow) {
+    /**
+     * One connection; {@code failuresInARow} resets at the next success. {@code lastErrorText} is a
+     * Spanish reason safe to show on the public health endpoint; {@code lastErrorDetail} is the
+     * server's own words (user names, hosts), for the log and JMX only.
+     */
+    public record State(String connection, Instant lastSuccess, Instant lastError, String lastErrorText, String lastErrorDetail,
+                        long failuresInARow) {
 
         /** ok, degradado (its last attempt failed) or sin_datos (not tried yet). */
         public String status() {
@@ -30,15 +35,16 @@ public final class ConnectionStatus {
 
     /** Registers a connection before its first use, so it is reported as sin_datos rather than missing. */
     public void expect(String connection) {
-        states.putIfAbsent(connection, new State(connection, null, null, null, 0));
+        states.putIfAbsent(connection, new State(connection, null, null, null, null, 0));
     }
 
     public void success(String connection, Instant at) {
-        states.compute(connection, (k, s) -> new State(k, at, s == null ? null : s.lastError(), s == null ? null : s.lastErrorText(), 0));
+        states.compute(connection, (k, s) -> new State(k, at, s == null ? null : s.lastError(), s == null ? null : s.lastErrorText(),
+                s == null ? null : s.lastErrorDetail(), 0));
     }
 
-    public void failure(String connection, Instant at, String text) {
-        states.compute(connection, (k, s) -> new State(k, s == null ? null : s.lastSuccess(), at, text,
+    public void failure(String connection, Instant at, String reason, String detail) {
+        states.compute(connection, (k, s) -> new State(k, s == null ? null : s.lastSuccess(), at, reason, detail,
                 s == null ? 1 : s.failuresInARow() + 1));
     }
 

@@ -80,7 +80,7 @@ public final class Stats implements StatsMXBean {
         Map<String, String> out = new LinkedHashMap<>();
         telemetry.connections().all().forEach((k, s) -> out.put(k, s.status()
                 + "; último éxito: " + (s.lastSuccess() == null ? "nunca" : s.lastSuccess())
-                + (s.lastError() == null ? "" : "; último error " + s.lastError() + ": " + s.lastErrorText())));
+                + (s.lastError() == null ? "" : "; último error " + s.lastError() + ": " + s.lastErrorText() + " (" + s.lastErrorDetail() + ")")));
         return out;
     }
 

@@ -113,7 +113,9 @@ public final class Telemetry {
         failedCounter(level, permanent).increment();
         failed.computeIfAbsent(level, k -> new LongAdder()).increment();
         if (!permanent) { // a refused address says nothing about the connection; a failed attempt does
-            connections.failure(ConnectionStatus.SMTP, clock.instant(), reason);
+            String why = cl.seguimientooc.mail.auth.MailAuthErrors.explain(new RuntimeException(reason), "SMTP_AUTH");
+            connections.failure(ConnectionStatus.SMTP, clock.instant(),
+                    why != null ? why : "no se pudo enviar; el detalle está en el log y en el correo en /mensajes", reason);
         }
     }
 

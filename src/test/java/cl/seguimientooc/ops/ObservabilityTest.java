@@ -82,6 +82,7 @@ class ObservabilityTest {
         String health = h.get("/observe/health").body();
         assertTrue(health.contains("correo-oc") && health.contains("correo-confirmaciones") && health.contains("correo-smtp"), health);
         assertTrue(health.contains("usuario o contraseña") || health.contains("rechazó el ingreso"), "a Spanish reason: " + health);
+        assertTrue(!health.contains("Invalid login") && !health.contains("user id"), "the server's words stay off the public endpoint");
 
         String metrics = h.get("/observe/metrics").body();
         assertEquals(1.0, metric(metrics, "seguimiento_oc_reservas", "estado=\"recibida\""), metrics);
@@ -115,7 +116,8 @@ class ObservabilityTest {
         assertEquals(1L, ((CompositeData) sent.get(new Object[] {"solicitud_inicial"})).get("value"));
         assertEquals(1L, jmx.getAttribute(stats, "OcsReceived"));
         TabularData connections = (TabularData) jmx.getAttribute(stats, "Connections");
-        assertTrue(String.valueOf(((CompositeData) connections.get(new Object[] {"oc"})).get("value")).startsWith("degradado"));
+        String oc = String.valueOf(((CompositeData) connections.get(new Object[] {"oc"})).get("value"));
+        assertTrue(oc.startsWith("degradado") && oc.contains("Invalid login"), "JMX has the server's words too: " + oc);
         assertTrue(jmx.queryNames(new ObjectName("org.apache.camel:*"), null).size() > 0, "next to Camel's own MBeans");
     }
 }
