@@ -59,8 +59,7 @@ public final class MailCheckCommands {
                 return 1;
             }
             MailConnections connections = new MailConnections(settings, null);
-            MailLogin login = connections.login(which.equals(MailLogins.OC) && !settings.get(Setting.OC_INBOX_HOST).isEmpty()
-                    ? MailLogins.OC : MailLogins.CONFIRMATIONS);
+            MailLogin login = connections.login(which);
             String protocol = mailbox.ssl() ? "imaps" : "imap";
             Properties p = MailKeys.javaMailProperties();
             p.setProperty("mail." + protocol + ".connectiontimeout", "15000");

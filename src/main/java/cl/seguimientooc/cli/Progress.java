@@ -41,7 +41,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         long tenth = total <= 0 ? 10 : done * 10 / total;
-        if (tenth != lastTenth && (tenth > lastTenth)) {
+        if (tenth > lastTenth) {
             lastTenth = tenth;
             err.println(task + ": " + done + " de " + total + " (" + (total <= 0 ? 100 : done * 100 / total) + " %)");
         }

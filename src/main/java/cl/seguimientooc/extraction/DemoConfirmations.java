@@ -31,4 +31,29 @@ public final class DemoConfirmations {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A one-page PDF with these lines in Helvetica: a client's purchase order, an invoice, anything else. */
+    public static byte[] textPdf(String... lines) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                cs.setLeading(16);
+                cs.newLineAtOffset(50, 700);
+                for (String line : lines) {
+                    cs.showText(line);
+                    cs.newLine();
+                }
+                cs.endText();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

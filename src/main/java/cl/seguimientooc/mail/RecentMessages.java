@@ -23,8 +23,8 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
     private final long windowMillis;
     private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Where each poll's outcome is reported (route id → connection), or null. */
-    private volatile cl.seguimientooc.ops.ConnectionStatus status;
+    /** Where each poll's outcome is reported (route id → connection); its own until the service's is given. */
+    private volatile cl.seguimientooc.ops.ConnectionStatus status = new cl.seguimientooc.ops.ConnectionStatus();
     private volatile java.util.function.Function<String, String> connectionOf = routeId -> routeId;
 
     public RecentMessages(int days) {
@@ -54,7 +54,7 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         // each message commits on its own; the poll itself reached the server
-        if (status != null && consumer instanceof org.apache.camel.spi.RouteIdAware r) {
+        if (consumer instanceof org.apache.camel.spi.RouteIdAware r) {
             status.success(connectionOf.apply(r.getRouteId()), java.time.Instant.now());
         }
     }
@@ -62,14 +62,11 @@ public final class RecentMessages implements PollingConsumerPollStrategy {
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         String connection = consumer instanceof org.apache.camel.spi.RouteIdAware r ? connectionOf.apply(r.getRouteId()) : "?";
-        String authKey = "oc".equals(connection) ? "OC_INBOX_AUTH" : "IMAP_AUTH";
-        String why = cl.seguimientooc.mail.auth.MailAuthErrors.explain(cause, authKey);
-        String reason = why != null ? why : "no se pudo leer el buzón (" + cause.getClass().getSimpleName() + "); el detalle está en el log";
+        String authKey = cl.seguimientooc.config.MailLogins.OC.equals(connection) ? "OC_INBOX_AUTH" : "IMAP_AUTH";
+        String otherwise = "no se pudo leer el buzón (" + cause.getClass().getSimpleName() + "); el detalle está en el log";
+        String reason = status.failure(connection, java.time.Instant.now(), cause, authKey, otherwise);
         LOG.warn("Lectura del buzón de {} ({}) fallida; se reintenta en la próxima lectura: {} ({})", connection,
                 consumer.getEndpoint().getEndpointBaseUri(), reason, cause.getMessage());
-        if (status != null) {
-            status.failure(connection, java.time.Instant.now(), reason, String.valueOf(cause.getMessage()));
-        }
         return false;
     }
 }

@@ -201,7 +201,7 @@ public final class LadderOutbox {
         });
         LOG.error("Correo {} ({}) rechazado definitivamente: {}", o.id(), o.step(), reply);
         if (telemetry != null) {
-            telemetry.failed(o.step(), true, reply);
+            telemetry.failed(o.step(), true, ex);
         }
         return result(o, "fallido", reply, null);
     }
@@ -217,7 +217,7 @@ public final class LadderOutbox {
                 .addValue("reply", reply).addValue("nextAt", Timestamp.from(nextAt))));
         LOG.warn("Correo {} ({}) no enviado (intento {}), se reintenta {}: {}", o.id(), o.step(), o.attempts(), nextAt, reply);
         if (telemetry != null) {
-            telemetry.failed(o.step(), false, reply);
+            telemetry.failed(o.step(), false, ex);
         }
         return result(o, "error", reply, nextAt.toString());
     }

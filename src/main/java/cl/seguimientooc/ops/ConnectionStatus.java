@@ -43,7 +43,18 @@ public final class ConnectionStatus {
                 s == null ? null : s.lastErrorDetail(), 0));
     }
 
-    public void failure(String connection, Instant at, String reason, String detail) {
+    /**
+     * Records a failure of {@code connection} and returns its public reason: the Spanish explanation
+     * of {@code cause} (MailAuthErrors, naming {@code authKey}), else {@code otherwise}.
+     */
+    public String failure(String connection, Instant at, Throwable cause, String authKey, String otherwise) {
+        String why = cl.seguimientooc.mail.auth.MailAuthErrors.explain(cause, authKey);
+        String reason = why != null ? why : otherwise;
+        failure(connection, at, reason, String.valueOf(cause.getMessage()));
+        return reason;
+    }
+
+    void failure(String connection, Instant at, String reason, String detail) {
         states.compute(connection, (k, s) -> new State(k, s == null ? null : s.lastSuccess(), at, reason, detail,
                 s == null ? 1 : s.failuresInARow() + 1));
     }

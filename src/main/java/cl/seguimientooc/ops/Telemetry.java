@@ -109,13 +109,12 @@ public final class Telemetry {
     }
 
     /** An e-mail failed: {@code permanent} when the server refused it for good, else it is retried later. */
-    public void failed(String level, boolean permanent, String reason) {
+    public void failed(String level, boolean permanent, Throwable cause) {
         failedCounter(level, permanent).increment();
         failed.computeIfAbsent(level, k -> new LongAdder()).increment();
         if (!permanent) { // a refused address says nothing about the connection; a failed attempt does
-            String why = cl.seguimientooc.mail.auth.MailAuthErrors.explain(new RuntimeException(reason), "SMTP_AUTH");
-            connections.failure(ConnectionStatus.SMTP, clock.instant(),
-                    why != null ? why : "no se pudo enviar; el detalle está en el log y en el correo en /mensajes", reason);
+            connections.failure(ConnectionStatus.SMTP, clock.instant(), cause, "SMTP_AUTH",
+                    "no se pudo enviar; el detalle está en el log y en el historial de la reserva");
         }
     }
 

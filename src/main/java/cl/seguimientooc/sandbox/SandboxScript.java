@@ -144,7 +144,7 @@ final class SandboxScript {
         String number = String.valueOf(nextOc++);
         mail.send(c.contact(), Sandbox.SERVICE_MAILBOX, "OC reserva " + id, "Adjuntamos la orden de compra " + number
                 + " para la reserva " + id + ".", "OC " + number + ".pdf",
-                DemoMail.pdf(c.name(), "ORDEN DE COMPRA N° " + number, "Reserva " + id));
+                DemoConfirmations.textPdf(c.name(), "ORDEN DE COMPRA N° " + number, "Reserva " + id));
         out.println("4. " + c.name() + " responde desde " + c.contact() + " con la OC " + number + " de la reserva " + id + " …");
         long deadline = System.currentTimeMillis() + 60_000;
         String status = "";

@@ -102,9 +102,9 @@ class MailCheckCommandsTest {
 
     @Test
     void imapsIsTrustedThroughMailTruststoreNeverImplicitly() throws Exception {
-        try (cl.seguimientooc.support.TokenEndpoint certificate = new cl.seguimientooc.support.TokenEndpoint(f -> null);
-             cl.seguimientooc.support.TlsProxy imaps = new cl.seguimientooc.support.TlsProxy(certificate.keyStore,
-                     cl.seguimientooc.support.TokenEndpoint.STORE_PASSWORD, mail.getImap().getPort())) {
+        Path certificate = cl.seguimientooc.support.TokenEndpoint.localhostKeyStore();
+        try (cl.seguimientooc.support.TlsProxy imaps = new cl.seguimientooc.support.TlsProxy(certificate,
+                cl.seguimientooc.support.TokenEndpoint.STORE_PASSWORD, mail.getImap().getPort())) {
             Map<String, String> env = imap("secreto");
             env.put("IMAP_PORT", String.valueOf(imaps.port()));
             env.put("IMAP_USE_SSL", "true");
@@ -112,7 +112,7 @@ class MailCheckCommandsTest {
             assertEquals(1, untrusted.exit(), untrusted.out());
             assertTrue(untrusted.err().contains("no es de una autoridad de confianza") && untrusted.err().contains("MAIL_TRUSTSTORE"),
                     untrusted.err());
-            env.put("MAIL_TRUSTSTORE", certificate.keyStore.toString());
+            env.put("MAIL_TRUSTSTORE", certificate.toString());
             env.put("MAIL_TRUSTSTORE_PASSWORD", cl.seguimientooc.support.TokenEndpoint.STORE_PASSWORD);
             Result trusted = run(env, "test-imap");
             assertEquals(0, trusted.exit(), trusted.err());

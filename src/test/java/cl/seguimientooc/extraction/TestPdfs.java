@@ -50,22 +50,6 @@ public final class TestPdfs {
 
     /** A one-line PDF in Helvetica: an OC, an invoice, anything that is not a confirmation. */
     public static byte[] simple(String text) {
-        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
-            doc.addPage(page);
-            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
-                cs.newLineAtOffset(50, 700);
-                cs.showText(text);
-                cs.endText();
-            }
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoConfirmations.textPdf(text);
     }
 }

@@ -36,15 +36,7 @@ public final class TokenEndpoint implements AutoCloseable {
     public final List<Map<String, String>> requests = Collections.synchronizedList(new ArrayList<>());
 
     public TokenEndpoint(Function<Map<String, String>, Answer> answer) throws Exception {
-        keyStore = Files.createTempDirectory("oc-tls").resolve("local.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "local", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD).redirectErrorStream(true).start();
-        String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool: " + out);
-        }
+        keyStore = localhostKeyStore();
         KeyStore ks = KeyStore.getInstance(keyStore.toFile(), STORE_PASSWORD.toCharArray());
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, STORE_PASSWORD.toCharArray());
@@ -54,6 +46,20 @@ public final class TokenEndpoint implements AutoCloseable {
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", exchange -> handle(exchange, answer));
         server.start();
+    }
+
+    /** A new PKCS12 key store (password {@link #STORE_PASSWORD}) with a certificate for localhost and 127.0.0.1. */
+    public static Path localhostKeyStore() throws Exception {
+        Path keyStore = Files.createTempDirectory("oc-tls").resolve("local.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "local", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD).redirectErrorStream(true).start();
+        String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool: " + out);
+        }
+        return keyStore;
     }
 
     public String url(String path) {

@@ -72,9 +72,13 @@ public final class GoogleTokens implements TokenSource {
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
                         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&")))).build();
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
+        byte[] answer;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) { // at most 64 KB are read: a token answer is a few hundred bytes
+                answer = in.readNBytes(MAX_RESPONSE + 1);
+            }
         } catch (IOException e) {
             throw new MailLoginException("no se pudo obtener un token de Google en " + tokenUrl + ": " + e.getMessage()
                     + " (revise la red, el proxy y MAIL_TRUSTSTORE)", e);
@@ -82,7 +86,7 @@ public final class GoogleTokens implements TokenSource {
             Thread.currentThread().interrupt();
             throw new MailLoginException("interrumpido mientras se pedía un token de Google", e);
         }
-        JsonNode body = parse(response.body());
+        JsonNode body = parse(answer);
         if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
             String error = body.path("error").asText("");
             String detail = body.path("error_description").asText("");
