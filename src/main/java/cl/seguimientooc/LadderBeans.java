@@ -37,6 +37,8 @@ final class LadderBeans {
                 templates, planner, new LadderOutbox.Retry(Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_BASE_SECONDS)),
                 Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_MAX_SECONDS)),
                 settings.getInt(Setting.LADDER_RETRY_MAX_ATTEMPTS)), services.clock);
+        registry.bind("clusterTimers", cl.seguimientooc.store.ClusterTimers.class,
+                new cl.seguimientooc.store.ClusterTimers(db, services.instance));
         registry.bind("ladderConfig", LadderConfig.class, ladders);
         registry.bind("ladderPlanner", LadderPlanner.class, planner);
         registry.bind("ladderOutbox", LadderOutbox.class, outbox);
@@ -60,7 +62,7 @@ final class LadderBeans {
                 new LadderAgenda(db.jdbc(), services.clock, policy, schedule, ladders), new LadderCalendar(db), services.clock));
     }
 
-    /** How often the Quartz timer fires: SCHEDULER_CHECKS_PER_DAY, or every 15 minutes. */
+    /** How often the ladder runs, cluster-wide: SCHEDULER_CHECKS_PER_DAY, or every 15 minutes. */
     static long intervalMillis(Settings settings) {
         String checks = settings.get(Setting.SCHEDULER_CHECKS_PER_DAY);
         return checks.isEmpty() ? 15 * 60_000L : Math.max(60_000L, 86_400_000L / Integer.parseInt(checks));

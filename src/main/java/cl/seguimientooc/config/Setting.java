@@ -86,6 +86,7 @@ public enum Setting {
     LADDER_RETRY_MAX_SECONDS(Kind.POSITIVE_INT, "Máximo de segundos entre reintentos de envío"),
     LADDER_RETRY_MAX_ATTEMPTS(Kind.POSITIVE_INT, "Intentos de envío antes de avisar a un administrador"),
     LADDER_FIRST_RUN_DELAY_MS(Kind.NON_NEGATIVE_INT, "Milisegundos desde el arranque hasta la primera revisión de la escalera"),
+    TIMER_CHECK_SECONDS(Kind.POSITIVE_INT, "Cada cuántos segundos cada réplica pregunta si le toca correr la escalera o el resumen diario (una sola réplica lo corre)"),
     LADDER_SMTP_SSL(Kind.SMTP_SSL, "SMTP con SSL desde el primer byte: auto (en el puerto 465), true o false"),
     LADDER_SMTP_SSL_TRUST(Kind.TEXT, "Servidores SMTP cuyo certificado se acepta sin la CA de Java (separados por espacio); vacío = ninguno"),
     LADDER_SMTP_SSL_CHECK_IDENTITY(Kind.BOOLEAN, "Verificar que el certificado SMTP nombre al servidor"),

@@ -32,6 +32,8 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final String description;
+    /** The embedded data folder's owner file (see {@link EmbeddedGuard}); null for a server. */
+    private EmbeddedGuard guard;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource pool, String description) {
         this.embedded = embedded;
@@ -41,6 +43,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Settings settings, Path dataDir) {
         if (settings.embeddedDatabase()) {
+            EmbeddedGuard.checkEnvironment(System.getenv());
             return openEmbedded(dataDir.resolve("postgres"));
         }
         DatabaseUrl url = settings.databaseUrl();
@@ -53,6 +56,19 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database openEmbedded(Path dataDir) {
+        EmbeddedGuard guard = EmbeddedGuard.acquire(dataDir.toAbsolutePath(), cl.seguimientooc.Services.hostName(),
+                ProcessHandle.current().pid());
+        try {
+            Database db = startEmbedded(dataDir);
+            db.guard = guard;
+            return db;
+        } catch (RuntimeException e) {
+            guard.close();
+            throw e;
+        }
+    }
+
+    private static Database startEmbedded(Path dataDir) {
         EmbeddedPostgres pg = null;
         try {
             Files.createDirectories(dataDir.getParent());
@@ -104,7 +120,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest migration in db/migration (SchemaVersionTest keeps it in step with the files). */
-    static final int LATEST_MIGRATION = 10;
+    static final int LATEST_MIGRATION = 11;
 
     /**
      * The schema's version when it is already {@link #LATEST_MIGRATION} with no failed migration, else
@@ -174,6 +190,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         pool.close();
         closeQuietly(embedded);
+        if (guard != null) {
+            guard.close();
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres pg) {

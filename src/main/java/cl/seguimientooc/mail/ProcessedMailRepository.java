@@ -66,8 +66,21 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
         for (ProcessedMailStore.Known k : store.known(mailbox, rest)) {
             if (k.done()) {
                 handled.put(MailboxIds.compose(mailbox, k.key()), k.date() == null ? "" : k.date());
+            } else {
+                heldElsewhere.add(mailbox);
             }
         }
+    }
+
+    /** Mailboxes with a message that some instance held in progress when this one asked for it. */
+    private final java.util.Set<String> heldElsewhere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Whether a poll of {@code mailbox} since the last call met a message claimed by another instance
+     * (alive and slow, or dead and soon stale): then {@link MailPollScheduler} polls again soon.
+     */
+    public boolean takeHeldElsewhere(String mailbox) {
+        return heldElsewhere.remove(mailbox);
     }
 
     /** Notes the Date header of a message about to be offered under {@code key}. */
@@ -97,6 +110,8 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
             dates.remove(key);
         } else if (claim.status() == Claim.Status.CLAIMED) {
             claimed.put(key, claim.id());
+        } else {
+            heldElsewhere.add(parts[0]);
         }
         return claim.status() == Claim.Status.CLAIMED;
     }

@@ -40,7 +40,7 @@ class RouteComponentsTest {
                 schemes.add(m.group(1));
             }
         }
-        assertTrue(schemes.containsAll(Set.of("direct", "smtp", "quartz", "platform-http", "freemarker")), schemes.toString());
+        assertTrue(schemes.containsAll(Set.of("direct", "smtp", "timer", "platform-http", "freemarker")), schemes.toString());
         List<String> missing = new ArrayList<>();
         for (String scheme : schemes) {
             if (!provided(jars, "META-INF/services/org/apache/camel/component/" + scheme)) {

@@ -1,0 +1,58 @@
+package cl.seguimientooc.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * Timers that fire once across all replicas (issue 13). Each replica's local timer asks
+ * {@link #due} every TIMER_CHECK_SECONDS; the first replica to ask in a slot (one interval of the
+ * database's wall clock) gets true and runs the work, the others get false. Nothing is owned
+ * between slots, so when a replica dies the next check of any other one fires the timer: there is
+ * no lease to expire and no replica clock to keep in step.
+ */
+public final class ClusterTimers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterTimers.class);
+    private static final SqlStatements SQL = SqlStatements.load("timers.sql");
+
+    private final Db db;
+    private final Instance instance;
+
+    public ClusterTimers(Db db, Instance instance) {
+        this.db = db;
+        this.instance = instance;
+    }
+
+    /** One named timer as the cluster last ran it. */
+    public record Timer(String name, long intervalMillis, Instant firedAt, String firedBy, String firedByName) {
+    }
+
+    /**
+     * Whether this replica runs timer {@code name} now: true once per {@code intervalMillis} slot
+     * across the cluster. A database that does not answer means "not now": the next check asks again.
+     */
+    public boolean due(String name, long intervalMillis) {
+        if (intervalMillis <= 0) {
+            throw new IllegalArgumentException("intervalo no positivo para el temporizador " + name);
+        }
+        try {
+            List<String> won = db.jdbc().queryForList(SQL.get("claim"), new MapSqlParameterSource("name", name)
+                    .addValue("intervalMs", intervalMillis).addValue("instance", instance.id()), String.class);
+            return !won.isEmpty();
+        } catch (RuntimeException e) {
+            LOG.warn("Temporizador {}: la base de datos no respondió ({}); se vuelve a consultar en la próxima revisión",
+                    name, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Every timer and the replica that last ran it (for the API and diagnostics). */
+    public List<Timer> list() {
+        return db.jdbc().query(SQL.get("list"), new MapSqlParameterSource(), (rs, i) -> new Timer(rs.getString("name"),
+                rs.getLong("interval_ms"), rs.getTimestamp("fired_at").toInstant(), rs.getString("fired_by"),
+                rs.getString("fired_by_name")));
+    }
+}
