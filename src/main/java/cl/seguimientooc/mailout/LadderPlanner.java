@@ -39,7 +39,9 @@ public final class LadderPlanner {
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofMinutes(10);
 
     /** What a run claimed and did before sending; {@code toSend} are outbox ids. */
-    public record Run(Instant now, int planned, List<String> suspended, List<Long> toSend, boolean smtpConfigured) {
+    /** {@code more}: a query of this run filled its page, so more is due than one run takes (a backlog). */
+    public record Run(Instant now, int planned, List<String> suspended, List<Long> toSend, boolean smtpConfigured,
+                      boolean more) {
     }
 
     private final Db db;
@@ -74,11 +76,13 @@ public final class LadderPlanner {
         current = rules;
         List<String> suspended = new ArrayList<>();
         int planned = 0;
-        for (long id : jdbc.queryForList(SQL.get("to_plan"), Map.of("limit", BATCH * 4), Long.class)) {
+        List<Long> toPlan = jdbc.queryForList(SQL.get("to_plan"), Map.of("limit", BATCH * 4), Long.class);
+        for (long id : toPlan) {
             planned += db.tx().execute(s -> plan(id, rules, now, false, suspended)) ? 1 : 0;
         }
         LinkedHashSet<Long> toSend = new LinkedHashSet<>();
-        for (long id : jdbc.queryForList(SQL.get("due"), Map.of("now", Timestamp.from(now), "limit", BATCH), Long.class)) {
+        List<Long> due = jdbc.queryForList(SQL.get("due"), Map.of("now", Timestamp.from(now), "limit", BATCH), Long.class);
+        for (long id : due) {
             if (smtpConfigured) {
                 Long emailId = db.tx().execute(s -> step(id, rules, now, suspended));
                 if (emailId != null) {
@@ -89,10 +93,15 @@ public final class LadderPlanner {
                 db.tx().execute(s -> plan(id, rules, now, true, suspended));
             }
         }
+        boolean more = toPlan.size() == BATCH * 4 || due.size() == BATCH;
         if (smtpConfigured) {
-            toSend.addAll(jdbc.queryForList(SQL.get("to_send"), Map.of("now", Timestamp.from(now), "limit", BATCH), Long.class));
+            List<Long> queued = jdbc.queryForList(SQL.get("to_send"), Map.of("now", Timestamp.from(now), "limit", BATCH), Long.class);
+            toSend.addAll(queued);
+            more |= queued.size() == BATCH;
         }
-        return new Run(now, planned, suspended, List.copyOf(toSend), smtpConfigured);
+        // only while it gets somewhere: a full page that nothing could be done with is not run again at once
+        more &= planned > 0 || !toSend.isEmpty() || !suspended.isEmpty();
+        return new Run(now, planned, suspended, List.copyOf(toSend), smtpConfigured, more);
     }
 
     /** A run's summary, in the API's words: {@code results} is what the split collected (or nothing). */

@@ -49,6 +49,18 @@ public final class ClusterTimers {
         }
     }
 
+    /**
+     * Lets the next replica that asks run timer {@code name} in this slot too: a run with more work than
+     * one batch calls it, so every replica helps with a backlog (each e-mail is still claimed by one).
+     */
+    public void share(String name) {
+        try {
+            db.jdbc().update(SQL.get("share"), new MapSqlParameterSource("name", name));
+        } catch (RuntimeException e) {
+            LOG.warn("Temporizador {}: no se pudo compartir el trabajo pendiente ({})", name, e.getMessage());
+        }
+    }
+
     /** Every timer and the replica that last ran it (for the API and diagnostics). */
     public List<Timer> list() {
         return db.jdbc().query(SQL.get("list"), new MapSqlParameterSource(), (rs, i) -> new Timer(rs.getString("name"),

@@ -276,7 +276,11 @@ public final class MailHarness {
     }
 
     public static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        await(what, 30, condition);
+    }
+
+    public static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (System.currentTimeMillis() < deadline) {
             if (Boolean.TRUE.equals(condition.call())) {
                 return;
