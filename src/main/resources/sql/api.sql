@@ -9,7 +9,12 @@ WITH f AS NOT MATERIALIZED (
        AND (CAST(:hasta AS date) IS NULL OR r.check_in <= CAST(:hasta AS date))
 )
 SELECT json_build_object(
-    'total', (SELECT count(*) FROM f),
+    -- by status alone (the usual list): the count kept in status_count, not a count of every row
+    'total', CASE WHEN CAST(:agencia AS text) IS NULL AND CAST(:desde AS date) IS NULL AND CAST(:hasta AS date) IS NULL
+                       AND CAST(:q AS text) IS NULL
+                  THEN (SELECT COALESCE(sum(n), 0) FROM status_count
+                         WHERE entity = 'reservation' AND (CAST(:estado AS text) IS NULL OR status = CAST(:estado AS text)))
+                  ELSE (SELECT count(*) FROM f) END,
     'limit', CAST(:limit AS int),
     'offset', CAST(:offset AS int),
     'reservas', COALESCE((
@@ -86,21 +91,27 @@ SELECT json_build_object(
   FROM reservation r WHERE r.reservation_code = :code
 
 -- name: stats
+-- Counts by status come from status_count (kept by triggers, V12); what depends on today is counted
+-- on partial indexes of the open reservations.
+WITH c AS (SELECT entity, status, sum(n)::bigint AS n FROM status_count GROUP BY entity, status)
 SELECT json_build_object(
-    'total_reservas', (SELECT count(*) FROM reservation),
+    'total_reservas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation'),
     'por_estado', (SELECT json_object_agg(s.code, COALESCE(c.n, 0))
                      FROM unnest(ARRAY['no_requiere_oc','pendiente','sin_contacto','revision','recibida',
                                        'suspendida','cancelada']) AS s(code)
-                     LEFT JOIN (SELECT status, count(*) AS n FROM reservation GROUP BY status) c ON c.status = s.code),
-    'oc_recibidas', (SELECT count(*) FROM purchase_order WHERE status = 'asignada'),
-    'oc_sin_asignar', (SELECT count(*) FROM purchase_order WHERE status = 'sin_asignar'),
-    -- the stay has begun and the OC is still owed
-    'vencidas', (SELECT count(*) FROM reservation
-                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in <= CAST(:today AS date)),
+                     LEFT JOIN c ON c.entity = 'reservation' AND c.status = s.code),
+    'oc_recibidas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'purchase_order' AND status = 'asignada'),
+    'oc_sin_asignar', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'purchase_order' AND status = 'sin_asignar'),
+    -- the stay has begun and the OC is still owed: all open ones (counted) less those still to come (the
+    -- booking horizon, few; the old unresolved ones only grow)
+    'vencidas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation'
+                    AND status IN ('pendiente', 'sin_contacto', 'suspendida'))
+              - (SELECT count(*) FROM reservation
+                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida')
+                    AND (check_in > CAST(:today AS date) OR check_in IS NULL)),
     'agencias_desconocidas', (SELECT count(DISTINCT agency_normalized) FROM reservation
                                WHERE status = 'revision' AND client_id IS NULL),
-    'mensajes', COALESCE((SELECT json_object_agg(outcome, n) FROM (SELECT outcome, count(*) AS n FROM processed_mail
-                  GROUP BY outcome) m), '{}'::json)
+    'mensajes', COALESCE((SELECT json_object_agg(status, n) FROM c WHERE entity = 'processed_mail' AND n <> 0), '{}'::json)
 )::text
 
 -- name: messages

@@ -1,28 +1,31 @@
--- The dashboard's home: the cards (live, one statement) and the charts (cached, see below), built as JSON by PostgreSQL.
+-- The dashboard's home: the cards (live, one statement on status_count and small indexes) and the charts
+-- (cached, see below), built as JSON by PostgreSQL.
 
 -- name: home
+WITH c AS (SELECT entity, status, sum(n)::bigint AS n FROM status_count GROUP BY entity, status)
 SELECT json_build_object(
-    'pendientes', (SELECT count(*) FROM reservation WHERE status = 'pendiente'),
+    'pendientes', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'pendiente'),
     'vencen_hoy', (SELECT count(*) FROM reservation WHERE status = 'pendiente'
                      AND next_step_at < CAST(:tomorrow AS timestamptz)),
-    'suspendidas', (SELECT count(*) FROM reservation WHERE status = 'suspendida'),
+    'suspendidas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'suspendida'),
     'recibidas_mes', (SELECT count(*) FROM purchase_order WHERE status = 'asignada'
                         AND created_at >= CAST(:monthStart AS timestamptz)),
-    'sin_contacto', (SELECT count(*) FROM reservation WHERE status = 'sin_contacto'),
-    'revision', (SELECT count(*) FROM reservation WHERE status = 'revision'),
-    'oc_sin_asignar', (SELECT count(*) FROM purchase_order WHERE status = 'sin_asignar'),
-    'errores_correo', (SELECT count(*) FROM processed_mail WHERE outcome = 'error')
-                    + (SELECT count(*) FROM sent_email WHERE status IN ('fallido', 'incierto')),
-    -- pending reservations by the day their ladder started (Java turns days into business-day ages)
-    'pendientes_por_inicio', COALESCE((SELECT json_agg(json_build_object('dia', d, 'n', n) ORDER BY d) FROM (
-        SELECT (ladder_started_at AT TIME ZONE 'America/Santiago')::date AS d, count(*) AS n
-          FROM reservation WHERE status = 'pendiente' AND ladder_started_at IS NOT NULL GROUP BY 1) x), '[]'::json)
+    'sin_contacto', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'sin_contacto'),
+    'revision', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'revision'),
+    'oc_sin_asignar', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'purchase_order' AND status = 'sin_asignar'),
+    'errores_correo', (SELECT COALESCE(sum(n), 0) FROM c WHERE (entity = 'processed_mail' AND status = 'error')
+                          OR (entity = 'sent_email' AND status IN ('fallido', 'incierto')))
 )::text
 
--- The charts of OCs over the last weeks: heavier (hundreds of thousands of rows at scale), so the
--- dashboard keeps the last result for two minutes and refreshes it in the background (HomeCharts).
+-- The charts (pending by age, OCs over the last weeks): heavier (hundreds of thousands of rows at scale),
+-- so the dashboard keeps the last result for two minutes and refreshes it in the background (HomeCharts).
 -- name: charts
 SELECT json_build_object(
+    -- pending reservations by the day their ladder started (Java turns days into business-day ages);
+    -- every pending reservation is read, so it is a chart (cached), not a card
+    'pendientes_por_inicio', COALESCE((SELECT json_agg(json_build_object('dia', d, 'n', n) ORDER BY d) FROM (
+        SELECT (ladder_started_at AT TIME ZONE 'America/Santiago')::date AS d, count(*) AS n
+          FROM reservation WHERE status = 'pendiente' AND ladder_started_at IS NOT NULL GROUP BY 1) x), '[]'::json),
     'oc_por_semana', COALESCE((SELECT json_agg(json_build_object('semana', w, 'n', n) ORDER BY w) FROM (
         SELECT date_trunc('week', created_at AT TIME ZONE 'America/Santiago')::date AS w, count(*) AS n
           FROM purchase_order WHERE status = 'asignada' AND created_at >= CAST(:weeksFrom AS timestamptz) GROUP BY 1) x),

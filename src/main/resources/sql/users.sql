@@ -33,14 +33,15 @@ VALUES (:hash, :userId, :csrf, :address, :agent)
 -- A session is alive while it was seen within the idle limit and its user is still active; looking it
 -- up refreshes last_seen_at (at most once a minute, to spare writes).
 -- name: session
-WITH s AS (
-    UPDATE web_session w SET last_seen_at = CASE WHEN w.last_seen_at < now() - interval '1 minute' THEN now()
-                                                  ELSE w.last_seen_at END
-      FROM app_user u
-     WHERE w.token_hash = :hash AND u.id = w.user_id AND u.active
-       AND w.last_seen_at > now() - make_interval(mins => CAST(:idleMinutes AS int))
-    RETURNING u.id, u.username, u.role, w.csrf_token)
-SELECT * FROM s
+-- A read: every request of a session runs it, so it writes nothing (see touchSession).
+SELECT u.id, u.username, u.role, w.csrf_token, w.last_seen_at < now() - interval '1 minute' AS stale
+  FROM web_session w JOIN app_user u ON u.id = w.user_id
+ WHERE w.token_hash = :hash AND u.active
+   AND w.last_seen_at > now() - make_interval(mins => CAST(:idleMinutes AS int))
+
+-- name: touchSession
+-- At most once a minute per session: concurrent requests of one session do not queue on its row.
+UPDATE web_session SET last_seen_at = now() WHERE token_hash = :hash AND last_seen_at < now() - interval '1 minute'
 
 -- name: deleteSession
 DELETE FROM web_session WHERE token_hash = :hash
@@ -55,13 +56,15 @@ DELETE FROM web_session WHERE last_seen_at < now() - make_interval(mins => CAST(
 INSERT INTO api_token (user_id, name, token_hash, prefix) VALUES (:userId, :name, :hash, :prefix) RETURNING id
 
 -- name: token
-WITH t AS (
-    UPDATE api_token t SET last_used_at = CASE WHEN t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'
-                                               THEN now() ELSE t.last_used_at END
-      FROM app_user u
-     WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.id = t.user_id AND u.active
-    RETURNING u.id, u.username, u.role)
-SELECT * FROM t
+-- A read, like session: an integration sending many requests at once with one token shares nothing to lock.
+SELECT u.id, u.username, u.role,
+       (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+  FROM api_token t JOIN app_user u ON u.id = t.user_id
+ WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.active
+
+-- name: touchToken
+UPDATE api_token SET last_used_at = now()
+ WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
 
 -- name: listTokens
 SELECT id, name, prefix, created_at, last_used_at FROM api_token

@@ -42,24 +42,36 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Settings settings, Path dataDir) {
+        int poolSize = settings.getInt(cl.seguimientooc.config.Setting.DATABASE_POOL_SIZE);
         if (settings.embeddedDatabase()) {
             EmbeddedGuard.checkEnvironment(System.getenv());
-            return openEmbedded(dataDir.resolve("postgres"));
+            return openEmbedded(dataDir.resolve("postgres"), poolSize);
         }
         DatabaseUrl url = settings.databaseUrl();
-        return openExternal(url.jdbcUrl(), url.username(), url.password(), STARTUP_CONNECT_RETRIES);
+        return openExternal(url.jdbcUrl(), url.username(), url.password(), STARTUP_CONNECT_RETRIES, poolSize);
     }
 
+    /** The pool size when none is given (tests, tools): DATABASE_POOL_SIZE's default. */
+    static final int DEFAULT_POOL_SIZE = 10;
+
     public static Database openExternal(String jdbcUrl, String user, String password, int connectRetries) {
-        HikariDataSource pool = pool(jdbcUrl, user, password);
+        return openExternal(jdbcUrl, user, password, connectRetries, DEFAULT_POOL_SIZE);
+    }
+
+    public static Database openExternal(String jdbcUrl, String user, String password, int connectRetries, int poolSize) {
+        HikariDataSource pool = pool(jdbcUrl, user, password, poolSize);
         return migrated(null, pool, "externa " + DatabaseUrl.mask(jdbcUrl), connectRetries);
     }
 
     public static Database openEmbedded(Path dataDir) {
+        return openEmbedded(dataDir, DEFAULT_POOL_SIZE);
+    }
+
+    public static Database openEmbedded(Path dataDir, int poolSize) {
         EmbeddedGuard guard = EmbeddedGuard.acquire(dataDir.toAbsolutePath(), cl.seguimientooc.Services.hostName(),
                 ProcessHandle.current().pid());
         try {
-            Database db = startEmbedded(dataDir);
+            Database db = startEmbedded(dataDir, poolSize);
             db.guard = guard;
             return db;
         } catch (RuntimeException e) {
@@ -68,7 +80,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database startEmbedded(Path dataDir) {
+    private static Database startEmbedded(Path dataDir, int poolSize) {
         EmbeddedPostgres pg = null;
         try {
             Files.createDirectories(dataDir.getParent());
@@ -80,7 +92,7 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
             createDatabaseIfMissing(pg.getPostgresDatabase());
-            HikariDataSource pool = pool(pg.getJdbcUrl("postgres", EMBEDDED_DB), "postgres", null);
+            HikariDataSource pool = pool(pg.getJdbcUrl("postgres", EMBEDDED_DB), "postgres", null, poolSize);
             return migrated(pg, pool, "embebida " + dataDir.toAbsolutePath() + " (puerto " + pg.getPort() + ")", 0);
         } catch (IOException | SQLException | RuntimeException e) {
             closeQuietly(pg);
@@ -99,7 +111,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("oc-db");
         config.setJdbcUrl(jdbcUrl);
@@ -109,7 +121,7 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         // Do not fail pool creation when the server is down: Flyway below retries and says why.
@@ -120,7 +132,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest migration in db/migration (SchemaVersionTest keeps it in step with the files). */
-    static final int LATEST_MIGRATION = 11;
+    static final int LATEST_MIGRATION = 12;
 
     /**
      * The schema's version when it is already {@link #LATEST_MIGRATION} with no failed migration, else

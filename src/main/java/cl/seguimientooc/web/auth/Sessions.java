@@ -55,10 +55,9 @@ public final class Sessions {
         if (cookie == null || cookie.isEmpty() || cookie.length() > 100) {
             return null;
         }
-        List<Principal> found = jdbc.query(Users.SQL.get("session"), new MapSqlParameterSource("hash", sha256(cookie))
+        return findAndTouch("session", "touchSession", new MapSqlParameterSource("hash", sha256(cookie))
                 .addValue("idleMinutes", idleMinutes), (rs, i) -> new Principal(rs.getLong("id"), rs.getString("username"),
                 Role.of(rs.getString("role")), Principal.Via.SESION, rs.getString("csrf_token")));
-        return found.isEmpty() ? null : found.get(0);
     }
 
     public void close(String cookie) {
@@ -93,8 +92,24 @@ public final class Sessions {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return null;
         }
-        List<Principal> found = jdbc.query(Users.SQL.get("token"), Map.of("hash", sha256(token)), (rs, i) -> new Principal(
+        return findAndTouch("token", "touchToken", new MapSqlParameterSource("hash", sha256(token)), (rs, i) -> new Principal(
                 rs.getLong("id"), rs.getString("username"), Role.of(rs.getString("role")), Principal.Via.TOKEN, null));
+    }
+
+    /**
+     * A session or token by its hash: a read on every request, and a write (its last use) only when the
+     * recorded one is over a minute old, so many requests at once with one credential do not queue.
+     */
+    private Principal findAndTouch(String find, String touch, MapSqlParameterSource params,
+                                   org.springframework.jdbc.core.RowMapper<Principal> mapper) {
+        boolean[] stale = {false};
+        List<Principal> found = jdbc.query(Users.SQL.get(find), params, (rs, i) -> {
+            stale[0] = rs.getBoolean("stale");
+            return mapper.mapRow(rs, i);
+        });
+        if (stale[0]) {
+            jdbc.update(Users.SQL.get(touch), params);
+        }
         return found.isEmpty() ? null : found.get(0);
     }
 

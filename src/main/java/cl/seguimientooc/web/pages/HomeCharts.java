@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The home page's OC charts (weeks and 90 days of OCs: heavy at scale). The last result is served,
+ * The home page's charts (every pending reservation by age, weeks and 90 days of OCs: heavy at scale). The last result is served,
  * and one older than {@link #FRESH} is refreshed in the background, so no page waits for it but the
  * very first after startup.
  */
