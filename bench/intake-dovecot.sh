@@ -54,5 +54,5 @@ chmod 755 "$DIR" "$DIR/home"
 dovecot -c "$DIR/dovecot.conf"
 trap 'doveadm -c "$DIR/dovecot.conf" stop 2>/dev/null || true' EXIT
 
-exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench-test.classpath)" \
+java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench-test.classpath)" \
     bench/DovecotIntakeBench.java "$MAILS" "$DIR/home/confirmaciones/Maildir" "$PORT" $REPLICAS

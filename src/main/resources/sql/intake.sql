@@ -66,9 +66,12 @@ SELECT dedup_key, outcome, header_date FROM processed_mail
  WHERE mailbox = :mailbox AND dedup_key = ANY (CAST(:keys AS text[]))
 
 -- name: claim_many
--- The new messages of a poll claimed in one statement; returns the keys claimed and their ids.
-INSERT INTO processed_mail (mailbox, dedup_key, message_id, outcome, claimed_by, header_date)
+-- The new messages of a poll claimed in one statement, and those a dead instance left (as take_over,
+-- but never one of this instance's own: it may be in flight); returns the keys claimed and their ids.
+INSERT INTO processed_mail AS p (mailbox, dedup_key, message_id, outcome, claimed_by, header_date)
 SELECT :mailbox, k, CASE WHEN k LIKE 'sha256:%' THEN NULL ELSE k END, 'en_proceso', :instance, NULLIF(d, '')
   FROM unnest(CAST(:keys AS text[]), CAST(:dates AS text[])) AS u(k, d)
-ON CONFLICT (mailbox, dedup_key) DO NOTHING
+ON CONFLICT (mailbox, dedup_key) DO UPDATE SET claimed_by = :instance, attempts = p.attempts + 1, updated_at = now()
+ WHERE p.outcome = 'en_proceso' AND p.claimed_by IS DISTINCT FROM :instance
+   AND claim_abandoned(p.claimed_by, :instance, :instanceName, :staleSeconds)
 RETURNING dedup_key, id

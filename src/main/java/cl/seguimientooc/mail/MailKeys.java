@@ -169,28 +169,34 @@ public final class MailKeys implements MailUidGenerator {
             profile.add(UIDFolder.FetchProfileItem.UID);
         }
         folder.fetch(window, profile);
-        // Camel copies every header and the envelope of each message it takes: fetch them in bulk
-        // too, but only for messages not handled yet.
+        // Claim this poll's share: new messages in window order, in chunks, skipping those another
+        // replica holds, until the poll's limit is claimed (several replicas split a backlog this way).
+        // Camel copies every header and the envelope of each message it takes: fetch those in bulk,
+        // and the bodies, only for the messages claimed here.
         java.util.List<Message> fresh = new java.util.ArrayList<>();
         int limit = endpoint.getMaxMessagesPerPoll() > 0 ? endpoint.getMaxMessagesPerPoll() : Integer.MAX_VALUE;
-        for (Message m : window) {
-            if (fresh.size() >= limit) {
-                break; // the consumer takes no more than this per poll
-            }
-            String key = messageIdKey(m.getHeader("Message-ID"));
-            if (key == null || !handled.contains(MailboxIds.compose(mailbox, key))) {
-                fresh.add(m);
-            }
-        }
-        if (!fresh.isEmpty()) {
+        int next = 0;
+        while (fresh.size() < limit && next < window.length) {
+            Map<String, Message> chunk = new java.util.LinkedHashMap<>();
             Map<String, String> keys = new java.util.LinkedHashMap<>();
-            for (Message m : fresh) {
+            while (next < window.length && fresh.size() + keys.size() < limit) {
+                Message m = window[next++];
                 String key = messageIdKey(m.getHeader("Message-ID"));
-                if (key != null) {
-                    keys.putIfAbsent(key, dateOf(m));
+                if (key == null) {
+                    fresh.add(m); // keyed by its hash, claimed when the consumer asks
+                } else if (!handled.contains(MailboxIds.compose(mailbox, key)) && !keys.containsKey(key)) {
+                    keys.put(key, dateOf(m));
+                    chunk.put(key, m);
                 }
             }
-            handled.claimAll(mailbox, keys);
+            java.util.Set<String> taken = keys.isEmpty() ? java.util.Set.of() : handled.claimAll(mailbox, keys);
+            chunk.forEach((key, m) -> {
+                if (taken.contains(key)) {
+                    fresh.add(m);
+                }
+            });
+        }
+        if (!fresh.isEmpty()) {
             FetchProfile headers = new FetchProfile();
             headers.add(FetchProfile.Item.ENVELOPE);
             headers.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.HEADERS);

@@ -42,10 +42,11 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     private final java.util.Set<String> preclaimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
-     * Claims a poll's new messages in one statement, before the consumer asks for each; those it
-     * could not claim (known, or held by another instance) take the one-by-one path in {@link #add}.
+     * Claims a poll's new messages in one statement, before the consumer asks for each; returns the
+     * keys taken. Known ones are remembered: handled ones as such, and those another instance holds
+     * for this poll, so the consumer skips both without a query each ({@link #add}).
      */
-    public void claimAll(String mailbox, Map<String, String> keyDates) {
+    public java.util.Set<String> claimAll(String mailbox, Map<String, String> keyDates) {
         Map<String, String> unknown = new LinkedHashMap<>();
         keyDates.forEach((k, date) -> {
             String key = MailboxIds.compose(mailbox, k);
@@ -64,13 +65,19 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
         // Message-ID with other content is told apart (MailKeys) without a query per message.
         java.util.List<String> rest = unknown.keySet().stream().filter(k -> !taken.containsKey(k)).toList();
         for (ProcessedMailStore.Known k : store.known(mailbox, rest)) {
+            String key = MailboxIds.compose(mailbox, k.key());
             if (k.done()) {
-                handled.put(MailboxIds.compose(mailbox, k.key()), k.date() == null ? "" : k.date());
+                handled.put(key, k.date() == null ? "" : k.date());
             } else {
+                held.add(key);
                 heldElsewhere.add(mailbox);
             }
         }
+        return taken.keySet();
     }
+
+    /** Keys another instance held when this poll asked: skipped by this poll without a query. */
+    private final java.util.Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Mailboxes with a message that some instance held in progress when this one asked for it. */
     private final java.util.Set<String> heldElsewhere = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -97,6 +104,10 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
     public boolean add(String key) {
         if (preclaimed.remove(key)) {
             return true;
+        }
+        if (held.remove(key)) {
+            dates.remove(key);
+            return false; // another instance has it now; a later poll asks again
         }
         if (handled.containsKey(key)) {
             dates.remove(key); // skipped: nothing to record

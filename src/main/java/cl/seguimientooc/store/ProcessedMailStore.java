@@ -74,10 +74,9 @@ public final class ProcessedMailStore {
             return claimed;
         }
         List<String> keys = List.copyOf(dates.keySet());
-        jdbc.query(SQL.get("claim_many"), new MapSqlParameterSource("mailbox", mailbox)
+        jdbc.query(SQL.get("claim_many"), instance.params().addValue("mailbox", mailbox)
                 .addValue("keys", ClientStore.arrayLiteral(keys))
-                .addValue("dates", ClientStore.arrayLiteral(keys.stream().map(dates::get).toList()))
-                .addValue("instance", instance.id()),
+                .addValue("dates", ClientStore.arrayLiteral(keys.stream().map(dates::get).toList())),
                 (java.sql.ResultSet rs) -> {
                     claimed.put(rs.getString("dedup_key"), rs.getLong("id"));
                 });
