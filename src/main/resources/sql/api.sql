@@ -107,8 +107,10 @@ SELECT json_build_object(
     'vencidas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation'
                     AND status IN ('pendiente', 'sin_contacto', 'suspendida'))
               - (SELECT count(*) FROM reservation
-                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida')
-                    AND (check_in > CAST(:today AS date) OR check_in IS NULL)),
+                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in > CAST(:today AS date))
+              -- apart, not OR-ed: a cached generic plan would filter the whole index instead of seeking
+              - (SELECT count(*) FROM reservation
+                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in IS NULL),
     'agencias_desconocidas', (SELECT count(DISTINCT agency_normalized) FROM reservation
                                WHERE status = 'revision' AND client_id IS NULL),
     'mensajes', COALESCE((SELECT json_object_agg(status, n) FROM c WHERE entity = 'processed_mail' AND n <> 0), '{}'::json)

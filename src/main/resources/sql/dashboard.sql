@@ -8,8 +8,7 @@ SELECT json_build_object(
     'vencen_hoy', (SELECT count(*) FROM reservation WHERE status = 'pendiente'
                      AND next_step_at < CAST(:tomorrow AS timestamptz)),
     'suspendidas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'suspendida'),
-    'recibidas_mes', (SELECT count(*) FROM purchase_order WHERE status = 'asignada'
-                        AND created_at >= CAST(:monthStart AS timestamptz)),
+    'recibidas_mes', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'purchase_order_mes' AND status = CAST(:month AS text)),
     'sin_contacto', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'sin_contacto'),
     'revision', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation' AND status = 'revision'),
     'oc_sin_asignar', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'purchase_order' AND status = 'sin_asignar'),

@@ -37,8 +37,6 @@ final class LadderBeans {
                 templates, planner, new LadderOutbox.Retry(Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_BASE_SECONDS)),
                 Duration.ofSeconds(settings.getLong(Setting.LADDER_RETRY_MAX_SECONDS)),
                 settings.getInt(Setting.LADDER_RETRY_MAX_ATTEMPTS)), services.clock);
-        registry.bind("clusterTimers", cl.seguimientooc.store.ClusterTimers.class,
-                new cl.seguimientooc.store.ClusterTimers(db, services.instance));
         registry.bind("ladderConfig", LadderConfig.class, ladders);
         registry.bind("ladderPlanner", LadderPlanner.class, planner);
         registry.bind("ladderOutbox", LadderOutbox.class, outbox);

@@ -27,6 +27,10 @@ final class OpsBeans {
 
     static void bind(CamelContext context, Settings settings, Services services) throws Exception {
         var registry = context.getRegistry();
+        // what replicas share: timers that fire once across them, and the counters' housekeeping
+        registry.bind("clusterTimers", cl.seguimientooc.store.ClusterTimers.class,
+                new cl.seguimientooc.store.ClusterTimers(services.db, services.instance));
+        registry.bind("statusCounts", cl.seguimientooc.store.StatusCounts.class, new cl.seguimientooc.store.StatusCounts(services.db));
         // Camel's Prometheus support takes the registry bound under this name, so ours and Camel's meters share /observe/metrics
         MeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (meters == null) {
