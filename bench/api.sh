@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # API and dashboard under load (issue 13): for each size (10k, 100k, 1M reservations, bench/data.sql)
 # the packaged service runs as its own JVM on a loaded database, and wrk (Debian's package, installed
-# if missing) drives each endpoint with 4 and 32 connections; prints p50/p99 and requests per second.
+# if missing) drives each endpoint with 4 and 32 connections; prints p50/p90/p99 and requests per second.
 #
 # Usage: bench/api.sh                       (from the repository root; PostgreSQL at localhost:5432)
-#   SIZES="10000 100000 1000000"  CONNS="4 32"  DURATION=15s  BENCH_NO_BUILD=1  KEEP_DB=1
+#   SIZES="10000 100000 1000000"  CONNS="4 32"  DURATION=15s  WARMUP=10s  BENCH_NO_BUILD=1  KEEP_DB=1
 # A database per size (oc_bench_api_<n>) is loaded once and kept with KEEP_DB=1 for the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,8 +40,8 @@ start_service() { # $1 = database
 # wrk's latency lines ("50%    1.23ms") in milliseconds
 ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.1f", v }'; }
 
-echo "size | endpoint | connections | p50 ms | p99 ms | req/s | non-2xx"
-echo "---|---|---|---|---|---|---"
+echo "size | endpoint | connections | p50 ms | p90 ms | p99 ms | req/s | non-2xx | socket errors"
+echo "---|---|---|---|---|---|---|---|---"
 for n in $SIZES; do
   db=oc_bench_api_$n
   loaded=$("${PSQL[@]}" -d "$db" -Atc "SELECT count(*) FROM reservation" 2>/dev/null || echo 0)
@@ -59,17 +59,24 @@ for n in $SIZES; do
   token=$(curl -fs -u "admin:$PW" -H 'Content-Type: application/json' -d '{"nombre":"bench"}' \
     "http://127.0.0.1:$PORT/api/cuenta/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
   loc="L$(( n * 7 / 9 ))"
-  for endpoint in "/api/stats" "/api/reservas?estado=pendiente" "/api/reservas?q=$loc" "/"; do
+  endpoints=("/api/stats" "/api/reservas?estado=pendiente" "/api/reservas?q=$loc" "/")
+  # warm-up: every endpoint, twice, before any is measured (on 2 cores the JIT needs about a minute)
+  for _ in 1 2; do
+    for endpoint in "${endpoints[@]}"; do
+      wrk -t2 -c32 -d"${WARMUP:-10s}" -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT$endpoint" >/dev/null
+    done
+  done
+  for endpoint in "${endpoints[@]}"; do
     url="http://127.0.0.1:$PORT$endpoint"
     [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url")" = 200 ] \
       || { echo "$endpoint no responde 200" >&2; exit 1; }
-    wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "$url" >/dev/null # warm-up (JIT, caches)
     for c in $CONNS; do
       out=$(wrk -t2 -c"$c" -d"$DURATION" --latency -H "Authorization: Bearer $token" "$url")
-      p50=$(ms "50%" <<<"$out"); p99=$(ms "99%" <<<"$out")
+      p50=$(ms "50%" <<<"$out"); p90=$(ms "90%" <<<"$out"); p99=$(ms "99%" <<<"$out")
       rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
       bad=$(awk '/Non-2xx/ { print $5 }' <<<"$out"); bad=${bad:-0}
-      echo "$n | \`$endpoint\` | $c | $p50 | $p99 | $rps | $bad"
+      err=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out"); err=${err:-0}
+      echo "$n | \`$endpoint\` | $c | $p50 | $p90 | $p99 | $rps | $bad | $err"
     done
   done
   stop_service

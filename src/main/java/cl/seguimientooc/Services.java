@@ -67,7 +67,8 @@ public final class Services {
                     boolean testClock, OcSettings ocSettings, cl.seguimientooc.ladder.LadderConfig ladders) {
         this.ladders = ladders;
         db = new Db(database.dataSource());
-        instance = new cl.seguimientooc.store.Instance(db, instanceName, settings.getInt(Setting.MAIL_CLAIM_STALE_SECONDS)).start();
+        instance = new cl.seguimientooc.store.Instance(new Db(database.heartbeatDataSource()), instanceName,
+                settings.getInt(Setting.MAIL_CLAIM_STALE_SECONDS)).start();
         clock = new ServiceClock(testClock, db.jdbc());
         senders = new SenderRules(settings.getList(Setting.ALLOWED_CONFIRMATION_SENDERS));
         mails = new ProcessedMailStore(db, instance);

@@ -180,6 +180,31 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** One connection of its own for this instance's heartbeat (see {@link #heartbeatDataSource}). */
+    private HikariDataSource beats;
+
+    /**
+     * A one-connection pool for the heartbeat only: when load takes every connection of the main
+     * pool, the heartbeat still gets through, so other replicas never take the claims of a replica
+     * that is only busy.
+     */
+    public synchronized DataSource heartbeatDataSource() {
+        if (beats == null) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("oc-latido");
+            config.setJdbcUrl(pool.getJdbcUrl());
+            config.setUsername(pool.getUsername());
+            config.setPassword(pool.getPassword());
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(1);
+            config.setConnectionTimeout(5_000);
+            config.setInitializationFailTimeout(-1);
+            config.addDataSourceProperty("ApplicationName", "seguimiento-oc-latido");
+            beats = new HikariDataSource(config);
+        }
+        return beats;
+    }
+
     public boolean embedded() {
         return embedded != null;
     }
@@ -200,6 +225,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (beats != null) {
+                beats.close();
+            }
+        }
         pool.close();
         closeQuietly(embedded);
         if (guard != null) {

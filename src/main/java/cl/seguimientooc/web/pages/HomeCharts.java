@@ -48,7 +48,12 @@ public final class HomeCharts {
     public Map<String, Object> get() {
         Snapshot s = last;
         if (s == null) {
-            return compute();
+            synchronized (this) { // the first pages after a start wait for one computation, not one each
+                s = last;
+                if (s == null) {
+                    return compute();
+                }
+            }
         }
         if (System.currentTimeMillis() - s.at() > FRESH.toMillis() && refreshing.compareAndSet(false, true)) {
             refresher.execute(() -> {
