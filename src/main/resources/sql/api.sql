@@ -92,7 +92,8 @@ SELECT json_build_object(
 
 -- name: stats
 -- Counts by status come from status_count (kept by triggers, V12); what depends on today is counted
--- on partial indexes of the open reservations.
+-- on partial indexes of the open reservations. No parameters: PostgreSQL plans it once per connection
+-- (with a date parameter it planned it again on every call, which cost more than running it).
 WITH c AS (SELECT entity, status, sum(n)::bigint AS n FROM status_count GROUP BY entity, status)
 SELECT json_build_object(
     'total_reservas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation'),
@@ -107,7 +108,7 @@ SELECT json_build_object(
     'vencidas', (SELECT COALESCE(sum(n), 0) FROM c WHERE entity = 'reservation'
                     AND status IN ('pendiente', 'sin_contacto', 'suspendida'))
               - (SELECT count(*) FROM reservation
-                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in > CAST(:today AS date))
+                  WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in > (now() AT TIME ZONE 'America/Santiago')::date)
               -- apart, not OR-ed: a cached generic plan would filter the whole index instead of seeking
               - (SELECT count(*) FROM reservation
                   WHERE status IN ('pendiente', 'sin_contacto', 'suspendida') AND check_in IS NULL),

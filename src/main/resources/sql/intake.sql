@@ -62,7 +62,7 @@ SELECT outcome, header_date FROM processed_mail WHERE mailbox = :mailbox AND ded
 
 -- name: known
 -- What the ledger knows of a poll's keys that a bulk claim could not take: handled ones and their Date.
-SELECT dedup_key, outcome, header_date FROM processed_mail
+SELECT dedup_key, outcome, header_date, claimed_by IS NOT DISTINCT FROM :instance AS mine FROM processed_mail
  WHERE mailbox = :mailbox AND dedup_key = ANY (CAST(:keys AS text[]))
 
 -- name: claim_many

@@ -68,10 +68,10 @@ public final class ProcessedMailRepository extends ServiceSupport implements Ide
             String key = MailboxIds.compose(mailbox, k.key());
             if (k.done()) {
                 handled.put(key, k.date() == null ? "" : k.date());
-            } else {
+            } else if (!k.mine()) {
                 held.add(key);
                 heldElsewhere.add(mailbox);
-            }
+            } // else: this instance's own leftover claim, taken back one by one in add()
         }
         return taken.keySet();
     }

@@ -35,7 +35,8 @@ public final class ProcessedMailStore {
     }
 
     /** A key the ledger already has: whether it is handled, and the Date header recorded for it (or null). */
-    public record Known(String key, boolean done, String date) {
+    /** {@code mine}: in progress under this instance's own claim (a claim it could not give back). */
+    public record Known(String key, boolean done, String date, boolean mine) {
     }
 
     /** CLAIMED when this instance now owns the message; DONE when it was handled; BUSY when another holds it. */
@@ -63,8 +64,9 @@ public final class ProcessedMailStore {
             return List.of();
         }
         return jdbc.query(SQL.get("known"), new MapSqlParameterSource("mailbox", mailbox)
-                .addValue("keys", ClientStore.arrayLiteral(keys)), (rs, n) -> new Known(rs.getString("dedup_key"),
-                !"en_proceso".equals(rs.getString("outcome")), rs.getString("header_date")));
+                .addValue("keys", ClientStore.arrayLiteral(keys)).addValue("instance", instance.id()),
+                (rs, n) -> new Known(rs.getString("dedup_key"), !"en_proceso".equals(rs.getString("outcome")),
+                        rs.getString("header_date"), rs.getBoolean("mine")));
     }
 
     /** Claims many new messages (key to Date header, "" when none) in one statement; returns key to record id for those claimed now. */

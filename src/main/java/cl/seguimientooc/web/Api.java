@@ -14,7 +14,6 @@ import cl.seguimientooc.store.Json;
 import cl.seguimientooc.store.SqlStatements;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,6 @@ public final class Api {
     private static final SqlStatements SQL = SqlStatements.load("api.sql");
     /** The list joined with the free search's ids: one text of its own, so one plan of its own (api.sql). */
     private static final String SEARCH = searchStatement();
-    private static final ZoneId SANTIAGO = ZoneId.of("America/Santiago");
     private static final Set<String> OUTCOMES = Set.of("en_proceso", "procesado", "ignorado", "duplicado", "error");
     private static final Set<String> KINDS = Set.of("desconocido", "confirmacion", "oc", "respuesta", "otro");
 
@@ -94,7 +92,7 @@ public final class Api {
     }
 
     public String stats() {
-        return jdbc.queryForObject(SQL.get("stats"), Map.of("today", LocalDate.now(SANTIAGO)), String.class);
+        return jdbc.queryForObject(SQL.get("stats"), Map.of(), String.class);
     }
 
     public String messages(@Header("resultado") String outcome, @Header("tipo") String kind, @Header("limit") int limit,
