@@ -1,5 +1,6 @@
 import cl.seguimientooc.extraction.TestPdfs;
 import cl.seguimientooc.support.Ports;
+import cl.seguimientooc.support.ServiceEnv;
 import cl.seguimientooc.support.ServiceProcess;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -17,11 +18,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Intake against Dovecot (started by bench/intake-dovecot.sh): for each replica count, N generated
@@ -42,30 +41,15 @@ public class DovecotIntakeBench {
             int replicas = Integer.parseInt(args[a]);
             empty(maildir);
             String url = cl.seguimientooc.support.TestDatabase.newDatabase("oc_bench_dovecot_" + replicas);
-            List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
+            List<Map<String, String>> envs = new ArrayList<>();
             for (int r = 0; r < replicas; r++) {
-                Map<String, String> env = new HashMap<>();
-                env.put("DATABASE_URL", url);
-                env.put("DATA_DIR", Files.createTempDirectory("oc-bench-dovecot").toString());
-                env.put("IMAP_HOST", "127.0.0.1");
-                env.put("IMAP_PORT", String.valueOf(imapPort));
-                env.put("IMAP_USE_SSL", "false");
-                env.put("IMAP_USERNAME", "confirmaciones");
-                env.put("IMAP_PASSWORD", "secreto");
-                env.put("IMAP_CHECK_INTERVAL", "1");
-                env.put("ALLOWED_CONFIRMATION_SENDERS", "@hotelsales.cl");
-                env.put("LADDER_FIRST_RUN_DELAY_MS", "86400000");
-                int port = Ports.free();
-                starting.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ServiceProcess.start(port, env);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+                ports.add(Ports.free());
+                envs.add(ServiceEnv.on(url, Files.createTempDirectory("oc-bench-dovecot").toString())
+                        .confirmations("127.0.0.1", imapPort, "confirmaciones", "secreto")
+                        .with("IMAP_CHECK_INTERVAL", "1").with("LADDER_FIRST_RUN_DELAY_MS", "86400000").build());
             }
-            List<ServiceProcess> running = new ArrayList<>();
-            starting.forEach(s -> running.add(s.join()));
+            List<ServiceProcess> running = ServiceProcess.startAll(ports, envs);
             deliver(maildir, mails, replicas); // all replicas polling: each run measures that many readers
             try (Connection c = DriverManager.getConnection(url)) {
                 long deadline = System.currentTimeMillis() + 600_000;

@@ -1,5 +1,6 @@
 import cl.seguimientooc.support.NoDelaySmtpServer;
 import cl.seguimientooc.support.Ports;
+import cl.seguimientooc.support.ServiceEnv;
 import cl.seguimientooc.support.ServiceProcess;
 import cl.seguimientooc.support.TestReservations;
 import com.icegreen.greenmail.util.GreenMail;
@@ -12,10 +13,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The ladder across replicas: for each replica count, a fresh database with N levels due (N pending
@@ -38,30 +37,14 @@ public class LadderReplicasBench {
             int replicas = args.length > a ? Integer.parseInt(args[a]) : 1;
             greenMail.purgeEmailFromAllMailboxes();
             String url = cl.seguimientooc.support.TestDatabase.newDatabase("oc_bench_ladder_" + replicas);
-            List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
+            List<Map<String, String>> envs = new ArrayList<>();
             for (int r = 0; r < replicas; r++) {
-                Map<String, String> env = new HashMap<>();
-                env.put("DATABASE_URL", url);
-                env.put("DATA_DIR", Files.createTempDirectory("oc-bench-ladder").toString());
-                env.put("SMTP_HOST", "127.0.0.1");
-                env.put("SMTP_PORT", String.valueOf(smtp.getPort()));
-                env.put("SMTP_USE_TLS", "false");
-                env.put("SMTP_FROM_EMAIL", "seguimiento@agencia.cl");
-                env.put("OC_TEST_CLOCK", "true");
-                env.put("OC_TEST_CLOCK_AT", "2026-07-06T14:00:00Z"); // Monday 10:00 in Santiago
-                env.put("LADDER_FIRST_RUN_DELAY_MS", "0");
-                env.put("TIMER_CHECK_SECONDS", "1");
-                int port = Ports.free();
-                starting.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return ServiceProcess.start(port, env);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+                ports.add(Ports.free());
+                envs.add(ServiceEnv.on(url, Files.createTempDirectory("oc-bench-ladder").toString())
+                        .smtp("127.0.0.1", smtp.getPort()).mondayMorning().timersAtOnce().build());
             }
-            List<ServiceProcess> running = new ArrayList<>();
-            starting.forEach(s -> running.add(s.join()));
+            List<ServiceProcess> running = ServiceProcess.startAll(ports, envs);
             var c = running.get(0).post("/api/clientes", "{\"nombre\":\"Cliente Bench\",\"requiere_oc\":true,"
                     + "\"correos\":[\"oc@bench.cl\"]}");
             long clientId = cl.seguimientooc.support.MailHarness.JSON.readTree(c.body()).get("id").asLong();

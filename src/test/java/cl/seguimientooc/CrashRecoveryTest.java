@@ -9,13 +9,13 @@ import cl.seguimientooc.extraction.TestPdfs;
 import cl.seguimientooc.support.MailHarness;
 import cl.seguimientooc.support.MailHarness.Attachment;
 import cl.seguimientooc.support.Ports;
+import cl.seguimientooc.support.ServiceEnv;
 import cl.seguimientooc.support.ServiceProcess;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -46,19 +46,10 @@ class CrashRecoveryTest {
     }
 
     Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", h.dbUrl);
-        env.put("DATA_DIR", System.getProperty("java.io.tmpdir") + "/oc-crash-data");
-        env.put("IMAP_HOST", "localhost");
-        env.put("IMAP_PORT", String.valueOf(h.imapPort()));
-        env.put("IMAP_USE_SSL", "false");
-        env.put("IMAP_USERNAME", "confirmaciones");
-        env.put("IMAP_PASSWORD", "secreto");
-        env.put("IMAP_CHECK_INTERVAL", "1");
-        env.put("MAIL_MAX_PER_POLL", "50");
-        env.put("ALLOWED_CONFIRMATION_SENDERS", "@hotelsales.cl");
-        env.put("LADDER_FIRST_RUN_DELAY_MS", "3600000");
-        return env;
+        return ServiceEnv.on(h.dbUrl, System.getProperty("java.io.tmpdir") + "/oc-crash-data")
+                .confirmations("localhost", h.imapPort(), "confirmaciones", "secreto")
+                .with("IMAP_CHECK_INTERVAL", "1").with("MAIL_MAX_PER_POLL", "50")
+                .with("LADDER_FIRST_RUN_DELAY_MS", "3600000").build();
     }
 
     @Test
@@ -94,14 +85,9 @@ class CrashRecoveryTest {
 
     @Test
     void killedMidSendNoLevelGoesOutTwiceAndTheRestIsSentAtOnce() throws Exception {
-        Map<String, String> env = env();
-        env.remove("IMAP_HOST"); // only the ladder here
-        env.put("SMTP_HOST", "localhost");
-        env.put("SMTP_PORT", String.valueOf(h.smtpPort()));
-        env.put("SMTP_USE_TLS", "false");
-        env.put("SMTP_FROM_EMAIL", "seguimiento@agencia.cl");
-        env.put("OC_TEST_CLOCK", "true");
-        env.put("OC_TEST_CLOCK_AT", "2026-07-06T14:00:00Z"); // Monday 10:00 in Santiago
+        Map<String, String> env = ServiceEnv.on(h.dbUrl, System.getProperty("java.io.tmpdir") + "/oc-crash-data")
+                .with("LADDER_FIRST_RUN_DELAY_MS", "3600000") // only the ladder here, run through the API
+                .smtp("localhost", h.smtpPort()).mondayMorning().build();
         int port = Ports.free();
         int total = 300;
         ServiceProcess first = ServiceProcess.start(port, env);

@@ -9,14 +9,13 @@ import cl.seguimientooc.extraction.TestPdfs;
 import cl.seguimientooc.support.MailHarness;
 import cl.seguimientooc.support.MailHarness.Attachment;
 import cl.seguimientooc.support.Ports;
+import cl.seguimientooc.support.ServiceEnv;
 import cl.seguimientooc.support.ServiceProcess;
 import cl.seguimientooc.support.TestReservations;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,25 +53,12 @@ class ReplicasTest {
             h.append("confirmaciones", "secreto", mail(HOTELSALES, "Confirmación " + code, "", Attachment.pdf("c.pdf",
                     TestPdfs.confirmation(i, "WALVIS S.A.", code, 10_000 + i))), false);
         }
-        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        List<Map<String, String>> envs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ports.add(Ports.free());
-            starting.add(startReplica(i));
+            envs.add(env(i));
         }
-        for (var s : starting) {
-            replicas.add(s.join());
-        }
-    }
-
-    CompletableFuture<ServiceProcess> startReplica(int i) {
-        Map<String, String> env = env(i);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return ServiceProcess.start(ports.get(i), env);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        replicas.addAll(ServiceProcess.startAll(ports, envs));
     }
 
     @AfterAll
@@ -84,29 +70,14 @@ class ReplicasTest {
     }
 
     Map<String, String> env(int replica) {
-        Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", h.dbUrl);
-        env.put("DATA_DIR", System.getProperty("java.io.tmpdir") + "/oc-replica-" + replica);
-        env.put("IMAP_HOST", "localhost");
-        env.put("IMAP_PORT", String.valueOf(h.imapPort()));
-        env.put("IMAP_USE_SSL", "false");
-        env.put("IMAP_USERNAME", "confirmaciones");
-        env.put("IMAP_PASSWORD", "secreto");
-        // the default interval: a killed replica's messages are taken over by the 10 s re-poll, not by luck
-        env.put("IMAP_CHECK_INTERVAL", "300");
-        env.put("MAIL_MAX_PER_POLL", "25");
-        env.put("ALLOWED_CONFIRMATION_SENDERS", "@hotelsales.cl");
-        env.put("SMTP_HOST", "localhost");
-        env.put("SMTP_PORT", String.valueOf(h.smtpPort()));
-        env.put("SMTP_USE_TLS", "false");
-        env.put("SMTP_FROM_EMAIL", "seguimiento@agencia.cl");
-        env.put("OC_TEST_CLOCK", "true");
-        env.put("OC_TEST_CLOCK_AT", "2026-07-06T14:00:00Z"); // Monday 10:00 in Santiago
-        // the timers as in production, asked every second: once a minute across the cluster
-        env.put("LADDER_FIRST_RUN_DELAY_MS", "0");
-        env.put("TIMER_CHECK_SECONDS", "1");
-        env.put("SCHEDULER_CHECKS_PER_DAY", "1440");
-        return env;
+        return ServiceEnv.on(h.dbUrl, System.getProperty("java.io.tmpdir") + "/oc-replica-" + replica)
+                .confirmations("localhost", h.imapPort(), "confirmaciones", "secreto")
+                // the default interval: a killed replica's messages are taken over by the 10 s re-poll, not by luck
+                .with("IMAP_CHECK_INTERVAL", "300").with("MAIL_MAX_PER_POLL", "25")
+                .smtp("localhost", h.smtpPort()).mondayMorning()
+                // the timers as in production, asked every second: once a minute across the cluster
+                .timersAtOnce().with("SCHEDULER_CHECKS_PER_DAY", "1440")
+                .build();
     }
 
     @Test
@@ -143,7 +114,7 @@ class ReplicasTest {
     @Test
     @Order(2)
     void aThousandDueLevelsAreEachSentOnceByTheTimerOfOneReplicaAndSharedByTheOthers() throws Exception {
-        replicas.set(0, startReplica(0).join()); // the killed one is back: three again
+        replicas.set(0, ServiceProcess.start(ports.get(0), env(0))); // the killed one is back: three again
         var c = replicas.get(0).post("/api/clientes", "{\"nombre\":\"Cliente Replicas\",\"requiere_oc\":true,\"correos\":[\""
                 + CLIENT_MAILBOX + "\"]}");
         assertTrue(c.statusCode() < 300, c.body());

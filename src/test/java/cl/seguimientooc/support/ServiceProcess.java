@@ -61,6 +61,23 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("service not ready:\n" + Files.readString(log));
     }
 
+    /** Starts one service per environment, all at once (on free ports); returns them when all are ready. */
+    public static java.util.List<ServiceProcess> startAll(java.util.List<Integer> ports, java.util.List<Map<String, String>> envs) {
+        java.util.List<java.util.concurrent.CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        for (int i = 0; i < envs.size(); i++) {
+            int port = ports.get(i);
+            Map<String, String> env = envs.get(i);
+            starting.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return start(port, env);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        return starting.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
