@@ -38,8 +38,11 @@ public final class LadderPlanner {
     /** A reservation whose level is being sent is looked at again after this long. */
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofMinutes(10);
 
-    /** What a run claimed and did before sending; {@code toSend} are outbox ids. */
-    /** {@code more}: a query of this run filled its page, so more is due than one run takes (a backlog). */
+    /**
+     * What a run claimed and did before sending; {@code toSend} are outbox ids; {@code more}: a query of
+     * this run filled its page, so more is due than one run takes (a backlog: routes/ladder.camel.yaml
+     * runs again at once and lets the other replicas join).
+     */
     public record Run(Instant now, int planned, List<String> suspended, List<Long> toSend, boolean smtpConfigured,
                       boolean more) {
     }

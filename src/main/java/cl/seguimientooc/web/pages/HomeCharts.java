@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The home page's charts (every pending reservation by age, weeks and 90 days of OCs: heavy at scale). The last result is served,
- * and one older than {@link #FRESH} is refreshed in the background, so no page waits for it but the
- * very first after startup.
+ * The home page's charts (every pending reservation by age, weeks and 90 days of OCs: heavy at
+ * scale). The last result is served, and one older than {@link #FRESH} is refreshed in the background,
+ * so no page waits for it but the first ones after startup, which share one computation.
  */
 public final class HomeCharts {
 
