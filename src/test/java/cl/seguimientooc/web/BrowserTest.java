@@ -93,7 +93,25 @@ class BrowserTest {
         browser.findElement(By.id("clave")).sendKeys(password);
         WebElement button = browser.findElement(By.id("ingresar"));
         button.click();
-        waiting().until(ExpectedConditions.stalenessOf(button)); // the answer's page, not the form still showing
+        waiting().until(d -> gone(button)); // the answer's page, not the form still showing
+    }
+
+    /**
+     * Whether an element left the page. ChromeDriver sometimes says so as "unknown error: … Node with
+     * given id does not belong to the document" instead of a stale-element error (seen on CI once).
+     */
+    static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** fetch() from the page, as a forged request would be; returns the status. */
