@@ -31,6 +31,9 @@ final class OpsBeans {
         registry.bind("clusterTimers", cl.seguimientooc.store.ClusterTimers.class,
                 new cl.seguimientooc.store.ClusterTimers(services.db, services.instance));
         registry.bind("statusCounts", cl.seguimientooc.store.StatusCounts.class, new cl.seguimientooc.store.StatusCounts(services.db));
+        registry.bind("sharedFolder", cl.seguimientooc.ops.SharedFolder.class, new cl.seguimientooc.ops.SharedFolder(
+                java.nio.file.Path.of(settings.get(cl.seguimientooc.config.Setting.OC_FILES_DIR)), services.db, services.instance)
+                .mark(), null, "close");
         // Camel's Prometheus support takes the registry bound under this name, so ours and Camel's meters share /observe/metrics
         MeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (meters == null) {
