@@ -12,11 +12,6 @@ ON CONFLICT (name) DO UPDATE
  WHERE t.slot < EXCLUDED.slot OR t.interval_ms <> EXCLUDED.interval_ms
 RETURNING fired_by
 
--- name: list
-SELECT t.name, t.interval_ms, t.fired_at, t.fired_by, i.name AS fired_by_name
-  FROM cluster_timer t LEFT JOIN service_instance i ON i.id = t.fired_by
- ORDER BY t.name
-
 -- name: share
 -- A run with a backlog lets the next replica that asks run this slot too (they split the work by claims).
 UPDATE cluster_timer SET slot = slot - 1 WHERE name = :name

@@ -1,6 +1,5 @@
 package cl.seguimientooc.store;
 
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +23,6 @@ public final class ClusterTimers {
     public ClusterTimers(Db db, Instance instance) {
         this.db = db;
         this.instance = instance;
-    }
-
-    /** One named timer as the cluster last ran it. */
-    public record Timer(String name, long intervalMillis, Instant firedAt, String firedBy, String firedByName) {
     }
 
     /**
@@ -59,12 +54,5 @@ public final class ClusterTimers {
         } catch (RuntimeException e) {
             LOG.warn("Temporizador {}: no se pudo compartir el trabajo pendiente ({})", name, e.getMessage());
         }
-    }
-
-    /** Every timer and the replica that last ran it (for the API and diagnostics). */
-    public List<Timer> list() {
-        return db.jdbc().query(SQL.get("list"), new MapSqlParameterSource(), (rs, i) -> new Timer(rs.getString("name"),
-                rs.getLong("interval_ms"), rs.getTimestamp("fired_at").toInstant(), rs.getString("fired_by"),
-                rs.getString("fired_by_name")));
     }
 }
