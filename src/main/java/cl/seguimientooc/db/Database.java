@@ -128,11 +128,15 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "seguimiento-oc");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Short statements only: a cached generic plan of an optional-filter list chose a parallel scan
+        // whose worker start-up cost 6 ms for a 0.5 ms page (BENCHMARKS.md, issue 13). A SET, not a
+        // startup option, so it also passes through PgBouncer.
+        config.setConnectionInitSql("SET max_parallel_workers_per_gather = 0");
         return new HikariDataSource(config);
     }
 
     /** The newest migration in db/migration (SchemaVersionTest keeps it in step with the files). */
-    static final int LATEST_MIGRATION = 12;
+    static final int LATEST_MIGRATION = 13;
 
     /**
      * The schema's version when it is already {@link #LATEST_MIGRATION} with no failed migration, else

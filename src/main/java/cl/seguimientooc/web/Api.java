@@ -33,6 +33,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public final class Api {
 
     private static final SqlStatements SQL = SqlStatements.load("api.sql");
+    /** The list, one text per shape of filters (api.sql «reservation_filters_*»), so one plan per shape. */
+    private static final String LIST = listStatement("reservation_filters");
+    private static final String LIST_BY_STATUS = listStatement("reservation_filters_status");
+    private static final String LIST_ALL = listStatement("reservation_filters_none");
     /** The list joined with the free search's ids: one text of its own, so one plan of its own (api.sql). */
     private static final String SEARCH = searchStatement();
     private static final Set<String> OUTCOMES = Set.of("en_proceso", "procesado", "ignorado", "duplicado", "error");
@@ -66,11 +70,39 @@ public final class Api {
                 .addValue("agencia", agency == null || agency.isBlank() ? null : likeEscaped(ClientNames.normalize(agency)))
                 .addValue("desde", from).addValue("hasta", to).addValue("q", q)
                 .addValue("qPrefix", q == null ? null : likeEscaped(q.toLowerCase(java.util.Locale.ROOT)) + "%");
-        return jdbc.queryForObject(q == null ? SQL.get("reservations") : SEARCH, page(p, limit, offset), String.class);
+        page(p, limit, offset);
+        if (q != null) {
+            return cachedPlan(SEARCH, p); // driven by the few ids found, whatever the other filters
+        }
+        if (p.getValue("agencia") == null && from == null && to == null) {
+            return cachedPlan(status == null ? LIST_ALL : LIST_BY_STATUS, p);
+        }
+        return jdbc.queryForObject(LIST, p, String.class); // planned for the values: the filters pick the index
+    }
+
+    /**
+     * A statement whose generic plan is good for any value, run on that cached plan. Left to itself,
+     * PostgreSQL plans a paged statement again on every call (it guesses a tenth of the table for a
+     * LIMIT parameter, so the generic plan always looks dearer), and planning the list cost more than
+     * running it (BENCHMARKS.md, issue 13).
+     */
+    private String cachedPlan(String sql, MapSqlParameterSource p) {
+        return tx.execute(status -> {
+            jdbc.getJdbcOperations().execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            return jdbc.queryForObject(sql, p, String.class);
+        });
+    }
+
+    private static String listStatement(String filters) {
+        String list = SQL.get("reservations");
+        if (!list.contains("{filters}")) {
+            throw new IllegalStateException("api.sql: «reservations» must hold «{filters}»");
+        }
+        return list.replace("{filters}", SQL.get(filters));
     }
 
     private static String searchStatement() {
-        String list = SQL.get("reservations");
+        String list = LIST;
         String from = "SELECT r.* FROM reservation r";
         if (!list.contains(from)) {
             throw new IllegalStateException("api.sql: «reservations» must select from «" + from + "» for the search to join in");
