@@ -47,7 +47,8 @@ public enum Setting {
     MAIL_TRUSTSTORE_PASSWORD(Kind.SECRET, "Contraseña de MAIL_TRUSTSTORE"),
     MAIL_LOOKBACK_DAYS(Kind.POSITIVE_INT, "Días hacia atrás que se revisan en cada lectura, leídos o no (los ya procesados se saltan)"),
     MAIL_MAX_PER_POLL(Kind.POSITIVE_INT, "Máximo de mensajes nuevos procesados por lectura de un buzón"),
-    DATABASE_POOL_SIZE(Kind.POSITIVE_INT, "Conexiones a PostgreSQL de cada réplica (réplicas × este número < max_connections del servidor)"),
+    DATABASE_POOL_SIZE(Kind.POSITIVE_INT, "Conexiones a PostgreSQL de cada réplica (réplicas × este número < max_connections del servidor;"
+            + " la suma de todas las réplicas, cerca de 2 a 3 × los núcleos de la base de datos)"),
     DATABASE_URL(Kind.DATABASE_URL, "PostgreSQL: postgresql://usuario:clave@servidor:5432/base o jdbc:postgresql://… (vacío = PostgreSQL embebido en ./data/postgres)"),
     AGENCIES_REQUIRING_OC(Kind.LIST, "Agencias que requieren OC cuando la tabla de clientes no las conoce (separadas por coma)"),
     ALLOWED_CONFIRMATION_SENDERS(Kind.SENDER_LIST, "Remitentes aceptados para confirmaciones: direcciones o @dominio, separados por coma"),
