@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cl.seguimientooc.db.Database;
 import cl.seguimientooc.support.TestDatabase;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,16 +30,7 @@ class StatusCountTest {
 
     @BeforeAll
     static void open() throws Exception {
-        database = Database.openExternal(TestDatabase.newDatabase("oc_counts"), null, null, 3);
-        String[] statements = Files.readString(Path.of("bench/data.sql")).replace("{{n}}", "3000")
-                .replaceAll("(?m)^--.*\n", "").split(";\\s*\n");
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
-                }
-            }
-        }
+        database = TestDatabase.withBenchData("oc_counts", 3000);
     }
 
     @AfterAll

@@ -46,6 +46,21 @@ public final class TestDatabase {
         }
     }
 
+    /** Another database (see {@link #newDatabase}) holding bench/data.sql at {@code n} reservations: the benchmarks' shape. */
+    public static cl.seguimientooc.db.Database withBenchData(String name, int n) throws IOException, SQLException {
+        cl.seguimientooc.db.Database database = cl.seguimientooc.db.Database.openExternal(newDatabase(name), null, null, 3);
+        String[] statements = Files.readString(java.nio.file.Path.of("bench/data.sql")).replace("{{n}}", String.valueOf(n))
+                .replaceAll("(?m)^--.*\n", "").split(";\\s*\n");
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+        }
+        return database;
+    }
+
     private static String start() {
         String given = System.getProperty("test.db.url");
         if (given != null && !given.isBlank()) {

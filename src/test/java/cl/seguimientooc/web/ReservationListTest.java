@@ -9,10 +9,6 @@ import cl.seguimientooc.store.Db;
 import cl.seguimientooc.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,16 +33,7 @@ class ReservationListTest {
 
     @BeforeAll
     static void open() throws Exception {
-        database = Database.openExternal(TestDatabase.newDatabase("oc_list"), null, null, 3);
-        String[] statements = Files.readString(Path.of("bench/data.sql")).replace("{{n}}", "3000")
-                .replaceAll("(?m)^--.*\n", "").split(";\\s*\n");
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
-                }
-            }
-        }
+        database = TestDatabase.withBenchData("oc_list", 3000);
         sql = new JdbcTemplate(database.dataSource());
         guest("B100", "José", "Núñez");
         guest("B200", "Ana", "O'Brien");
