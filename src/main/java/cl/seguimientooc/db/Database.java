@@ -129,8 +129,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "seguimiento-oc");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Short statements only: a cached generic plan of an optional-filter list chose a parallel scan
-        // whose worker start-up cost 6 ms for a 0.5 ms page (BENCHMARKS.md, issue 13). A SET, not a
-        // startup option, so it also passes through PgBouncer.
+        // whose worker start-up cost 6 ms for a 0.5 ms page (BENCHMARKS.md, issue 13). A SET rather than
+        // a startup option, which PgBouncer refuses; behind PgBouncer in transaction mode the role carries
+        // it instead (SCALING.md §3).
         config.setConnectionInitSql("SET max_parallel_workers_per_gather = 0");
         return new HikariDataSource(config);
     }
