@@ -35,8 +35,7 @@ public class PagesBench {
         InProcessService service = InProcessService.start(18073);
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             long t0 = System.nanoTime();
-            String[] statements = Files.readString(java.nio.file.Path.of("bench/data.sql")).replace("{{n}}", "1000000")
-                    .replaceAll("(?m)^--.*\n", "").split(";\\s*\n");
+            String[] statements = cl.seguimientooc.support.TestDatabase.benchDataStatements(1_000_000);
             cl.seguimientooc.cli.Progress load = cl.seguimientooc.cli.Progress.start("Cargando datos", statements.length + 1, System.err);
             for (int i = 0; i < statements.length; i++) {
                 if (!statements[i].isBlank()) {

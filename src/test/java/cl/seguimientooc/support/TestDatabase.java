@@ -1,8 +1,10 @@
 package cl.seguimientooc.support;
 
+import cl.seguimientooc.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,13 +48,17 @@ public final class TestDatabase {
         }
     }
 
-    /** Another database (see {@link #newDatabase}) holding bench/data.sql at {@code n} reservations: the benchmarks' shape. */
-    public static cl.seguimientooc.db.Database withBenchData(String name, int n) throws IOException, SQLException {
-        cl.seguimientooc.db.Database database = cl.seguimientooc.db.Database.openExternal(newDatabase(name), null, null, 3);
-        String[] statements = Files.readString(java.nio.file.Path.of("bench/data.sql")).replace("{{n}}", String.valueOf(n))
+    /** bench/data.sql at {@code n} reservations (the benchmarks' shape), one statement per element. */
+    public static String[] benchDataStatements(int n) throws IOException {
+        return Files.readString(Path.of("bench/data.sql")).replace("{{n}}", String.valueOf(n))
                 .replaceAll("(?m)^--.*\n", "").split(";\\s*\n");
+    }
+
+    /** Another database (see {@link #newDatabase}) holding {@link #benchDataStatements} at {@code n} reservations. */
+    public static Database withBenchData(String name, int n) throws IOException, SQLException {
+        Database database = Database.openExternal(newDatabase(name), null, null, 3);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
+            for (String sql : benchDataStatements(n)) {
                 if (!sql.isBlank()) {
                     s.execute(sql);
                 }
