@@ -41,13 +41,23 @@ public final class Users {
             return false;
         }
         Account existing = find(username);
+        if (existing != null && existing.active() && existing.role() == Role.ADMIN) {
+            return false; // another replica created it since the count above
+        }
         if (existing != null) { // the named user exists but is not an active admin: restore it
             jdbc.update(SQL.get("updateUser"), new MapSqlParameterSource("id", existing.id()).addValue("role", Role.ADMIN.code())
                     .addValue("active", true).addValue("displayName", null));
             setPassword(existing.id(), password);
             return true;
         }
-        create(username, null, Role.ADMIN, password, "configuración (ADMIN_USERNAME)");
+        try {
+            create(username, null, Role.ADMIN, password, "configuración (ADMIN_USERNAME)");
+        } catch (IllegalStateException exists) {
+            if (activeAdmins() > 0) { // replicas starting together on a new database: another one created it
+                return false;
+            }
+            throw exists;
+        }
         return true;
     }
 
